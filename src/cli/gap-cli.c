@@ -1,0 +1,99 @@
+/* gap-cli.c — isms-gap-cli: the headless commands, for automation and tests
+ *
+ * Copyright 2026 The ISMS Gap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gap-cli-private.h"
+
+typedef struct
+{
+  const char    *name;
+  const char    *summary;   /* N_() */
+  GapCliCommand  run;
+} GapCliEntry;
+
+/* Later issues add their subcommands here. */
+static const GapCliEntry commands[] = {
+  { NULL, NULL, NULL },
+};
+
+int
+_gap_cli_error (const char *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "isms-gap-cli: %s\n", message);
+  return 1;
+}
+
+int
+_gap_cli_gerror (const GError *error)
+{
+  return _gap_cli_error ("%s", error->message);
+}
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: isms-gap-cli COMMAND [OPTION…]"));
+  fprintf (stream, "\n%s\n", _("Measure an ISO/IEC 27001 ISMS against the standard, counting what certified Microsoft cloud services cover."));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; commands[i].name != NULL; i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Options:"));
+  fprintf (stream, "  %-10s %s\n", "--help", _("Show this help and exit"));
+  fprintf (stream, "  %-10s %s\n", "--version", _("Show the version and exit"));
+  fprintf (stream, "\n%s\n", _("Run “isms-gap-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname ("isms-gap-cli");
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return 2;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return 0;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("isms-gap-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; commands[i].name != NULL; i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  _gap_cli_error (_("Unknown command “%s”. Run “isms-gap-cli --help” for the list."), argv[1]);
+  return 2;
+}
