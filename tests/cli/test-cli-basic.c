@@ -1,0 +1,134 @@
+/* test-cli-basic.c — isms-gap-cli --version and --help, in C and zh_TW
+ *
+ * Copyright 2026 The ISMS Gap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib.h>
+#include <string.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_clear (CliResult *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+static void
+run_cli (const char *locale_name,
+         const char *arg,
+         CliResult  *result)
+{
+  const char *cli = g_getenv ("GAP_CLI");
+  const char *argv[] = { cli, arg, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (cli);
+  envp = g_environ_setenv (envp, "LANG", locale_name, TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", locale_name, TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &result->status, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+have_zh_tw_locale (void)
+{
+  const char *previous = setlocale (LC_ALL, NULL);
+  g_autofree char *saved = g_strdup (previous);
+  gboolean ok = setlocale (LC_ALL, "zh_TW.UTF-8") != NULL;
+
+  setlocale (LC_ALL, saved);
+  return ok;
+}
+
+static void
+test_version (void)
+{
+  CliResult r = { 0 };
+  g_autofree char *expected = g_strdup_printf ("isms-gap-cli %s\n", PACKAGE_VERSION);
+
+  run_cli ("C.UTF-8", "--version", &r);
+  g_assert_true (g_spawn_check_wait_status (r.status, NULL));
+  g_assert_cmpstr (r.out, ==, expected);
+  g_assert_cmpstr (r.err, ==, "");
+  cli_result_clear (&r);
+}
+
+static void
+test_help_english (void)
+{
+  CliResult r = { 0 };
+
+  run_cli ("C.UTF-8", "--help", &r);
+  g_assert_true (g_spawn_check_wait_status (r.status, NULL));
+  g_assert_true (g_str_has_prefix (r.out, "Usage: isms-gap-cli COMMAND"));
+  g_assert_nonnull (strstr (r.out, "--version"));
+  g_assert_cmpstr (r.err, ==, "");
+  cli_result_clear (&r);
+}
+
+static void
+test_help_chinese (void)
+{
+  CliResult r = { 0 };
+
+  if (!have_zh_tw_locale ())
+    {
+      g_test_skip ("the zh_TW.UTF-8 locale is not generated on this machine");
+      return;
+    }
+
+  run_cli ("zh_TW.UTF-8", "--help", &r);
+  g_assert_true (g_spawn_check_wait_status (r.status, NULL));
+  g_assert_true (g_str_has_prefix (r.out, "用法：isms-gap-cli 命令"));
+  g_assert_nonnull (strstr (r.out, "顯示版本後結束"));
+  g_assert_null (strstr (r.out, "Show the version"));
+  cli_result_clear (&r);
+}
+
+static void
+test_unknown_command (void)
+{
+  CliResult r = { 0 };
+
+  run_cli ("C.UTF-8", "frobnicate", &r);
+  g_assert_false (g_spawn_check_wait_status (r.status, NULL));
+  g_assert_cmpstr (r.out, ==, "");
+  /* One line, naming the command. */
+  g_assert_true (g_str_has_prefix (r.err, "isms-gap-cli: Unknown command “frobnicate”"));
+  g_assert_cmpint (strchr (r.err, '\n') - r.err + 1, ==, strlen (r.err));
+  cli_result_clear (&r);
+
+  run_cli ("zh_TW.UTF-8", "frobnicate", &r);
+  if (have_zh_tw_locale ())
+    g_assert_nonnull (strstr (r.err, "未知的命令「frobnicate」"));
+  cli_result_clear (&r);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help/english", test_help_english);
+  g_test_add_func ("/cli/help/chinese", test_help_chinese);
+  g_test_add_func ("/cli/unknown-command", test_unknown_command);
+
+  return g_test_run ();
+}
