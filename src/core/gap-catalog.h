@@ -3,8 +3,8 @@
  * Copyright 2026 The ISMS Gap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Loaded once from the GResource (data/catalog/*.json) and shared. IDs and
- * short titles only: never ISO's control text.
+ * Loaded once from the GResource (the JSON files of data/catalog/) and
+ * shared. IDs and short titles only: never ISO's control text.
  */
 
 #pragma once
@@ -15,8 +15,12 @@
 
 G_BEGIN_DECLS
 
-/* A clause requirement ("4.1", "9.2.1") or an Annex A control ("5.1" in
- * 2022, "A.5.1.1" in 2013). */
+/* A clause requirement ("4.1", "9.2.1") or an Annex A control ("A.5.1" in
+ * 2022, "A.5.1.1" in 2013). 2022 Annex A IDs carry the "A." prefix, as
+ * Statements of Applicability write them, so that no Annex A ID is also a
+ * clause number (clause 5.1 is not Annex A 5.1); the data files and
+ * gap_catalog_map_*() accept the bare "5.1" of ISO/IEC 27002 as well. IDs are
+ * unique within an edition. */
 #define GAP_TYPE_CONTROL (gap_control_get_type ())
 G_DECLARE_FINAL_TYPE (GapControl, gap_control, GAP, CONTROL, GObject)
 
@@ -26,7 +30,7 @@ GapControlKind  gap_control_get_kind        (GapControl *self);
 /* lang: "zh_TW", "en" or NULL for the interface language. */
 const char     *gap_control_get_title       (GapControl *self,
                                              const char *lang);
-/* The clause ("4"), 2022 theme ("5") or 2013 domain ("A.5") it belongs to. */
+/* The clause ("4"), 2022 theme ("A.5") or 2013 domain ("A.5") it belongs to. */
 const char     *gap_control_get_group_id    (GapControl *self);
 /* 2013 Annex A only: its control objective ("A.5.1"); NULL otherwise. */
 const char     *gap_control_get_objective_id (GapControl *self);
@@ -36,8 +40,8 @@ gboolean        gap_control_get_is_new      (GapControl *self);
 /* Position in catalog order within its edition, from 0. */
 guint           gap_control_get_position    (GapControl *self);
 
-/* A clause (4–10), a 2022 theme (5–8), a 2013 domain (A.5–A.18) or a 2013
- * control objective (A.5.1; its parent is the domain). */
+/* A clause (4–10), a 2022 theme (A.5–A.8), a 2013 domain (A.5–A.18) or a
+ * 2013 control objective (A.5.1; its parent is the domain). */
 #define GAP_TYPE_GROUP (gap_group_get_type ())
 G_DECLARE_FINAL_TYPE (GapGroup, gap_group, GAP, GROUP, GObject)
 
@@ -75,6 +79,8 @@ const char          *gap_service_get_name        (GapService *self,
 GapServiceModelFlags gap_service_get_models      (GapService *self);
 /* IDs of the certificate families that cover it (at least one). */
 const char * const  *gap_service_get_family_ids  (GapService *self);
+/* Its web page in the source document, or NULL. */
+const char          *gap_service_get_url         (GapService *self);
 
 /* Why a responsibility is suggested: one layer of the control that a service
  * in use runs in whole or in part, and the certificate behind it. */

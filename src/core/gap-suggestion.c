@@ -1,0 +1,180 @@
+/* gap-suggestion.c — a suggested responsibility and the reasons behind it
+ *
+ * Copyright 2026 The ISMS Gap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gap-catalog-private.h"
+#include "gap-i18n-private.h"
+
+struct _GapSuggestion
+{
+  GObject             parent_instance;
+
+  GapSuggestionBasis  basis;
+  GArray             *reasons;
+};
+
+G_DEFINE_FINAL_TYPE (GapSuggestion, gap_suggestion, G_TYPE_OBJECT)
+
+static void
+gap_suggestion_finalize (GObject *object)
+{
+  GapSuggestion *self = GAP_SUGGESTION (object);
+
+  g_clear_pointer (&self->reasons, g_array_unref);
+
+  G_OBJECT_CLASS (gap_suggestion_parent_class)->finalize (object);
+}
+
+static void
+gap_suggestion_class_init (GapSuggestionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gap_suggestion_finalize;
+}
+
+static void
+gap_suggestion_init (GapSuggestion *self)
+{
+}
+
+GapSuggestion *
+_gap_suggestion_new (GapSuggestionBasis  basis,
+                     GArray             *reasons)
+{
+  GapSuggestion *self = g_object_new (GAP_TYPE_SUGGESTION, NULL);
+
+  g_assert (reasons != NULL);
+  g_assert (basis == GAP_SUGGESTION_BASIS_LAYERS || reasons->len == 0);
+
+  self->basis = basis;
+  self->reasons = reasons;
+
+  return self;
+}
+
+GapResponsibility
+gap_suggestion_get_responsibility (GapSuggestion *self)
+{
+  g_return_val_if_fail (GAP_IS_SUGGESTION (self), GAP_RESPONSIBILITY_ORGANIZATION);
+
+  /* Never INHERITED: even Microsoft marks its ISO 27001 controls shared. */
+  return self->reasons->len > 0 ? GAP_RESPONSIBILITY_SHARED : GAP_RESPONSIBILITY_ORGANIZATION;
+}
+
+guint
+gap_suggestion_get_n_reasons (GapSuggestion *self)
+{
+  g_return_val_if_fail (GAP_IS_SUGGESTION (self), 0);
+
+  return self->reasons->len;
+}
+
+const GapSuggestionReason *
+gap_suggestion_get_reason (GapSuggestion *self,
+                           guint          index)
+{
+  g_return_val_if_fail (GAP_IS_SUGGESTION (self), NULL);
+  g_return_val_if_fail (index < self->reasons->len, NULL);
+
+  return &g_array_index (self->reasons, GapSuggestionReason, index);
+}
+
+/* The same words as gap_layer_get_label(), but for any language, not only
+ * the interface's. */
+static const char *
+layer_label (GapLayerFlags  layer,
+             const char    *lang)
+{
+  static const struct { GapLayerFlags layer; const char *label; } labels[] = {
+    { GAP_LAYER_INFORMATION_DATA, N_("Information and data") },
+    { GAP_LAYER_ACCOUNTS_IDENTITIES, N_("Accounts and identities") },
+    { GAP_LAYER_DEVICES, N_("Devices (mobile and PCs)") },
+    { GAP_LAYER_IDENTITY_INFRASTRUCTURE, N_("Identity and directory infrastructure") },
+    { GAP_LAYER_APPLICATIONS, N_("Applications") },
+    { GAP_LAYER_NETWORK_CONTROLS, N_("Network controls") },
+    { GAP_LAYER_OPERATING_SYSTEM, N_("Operating system") },
+    { GAP_LAYER_PHYSICAL_HOSTS, N_("Physical hosts") },
+    { GAP_LAYER_PHYSICAL_NETWORK, N_("Physical network") },
+    { GAP_LAYER_PHYSICAL_DATACENTER, N_("Physical datacenter") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (labels[i].layer == layer)
+      return _gap_gettext_for (lang, labels[i].label);
+
+  g_assert_not_reached ();
+}
+
+/* The models' own abbreviations, the same in every language. */
+static const char *
+model_abbreviation (GapServiceModelFlags model)
+{
+  switch ((int) model)
+    {
+    case GAP_SERVICE_MODEL_SAAS: return "SaaS";
+    case GAP_SERVICE_MODEL_PAAS: return "PaaS";
+    case GAP_SERVICE_MODEL_IAAS: return "IaaS";
+    default: g_assert_not_reached ();
+    }
+}
+
+char *
+gap_suggestion_describe (GapSuggestion *self,
+                         const char    *lang)
+{
+  GString *text;
+
+  g_return_val_if_fail (GAP_IS_SUGGESTION (self), NULL);
+
+  if (lang == NULL)
+    lang = gap_current_language ();
+
+  switch (self->basis)
+    {
+    case GAP_SUGGESTION_BASIS_CLAUSE:
+      return g_strdup (_gap_gettext_for (lang,
+                                         N_("Clause requirements are always the organization’s own.")));
+    case GAP_SUGGESTION_BASIS_NO_LAYER:
+      return g_strdup (_gap_gettext_for (lang,
+                                         N_("A governance, people or process control: always the "
+                                            "organization’s own.")));
+    case GAP_SUGGESTION_BASIS_LAYERS:
+    default:
+      break;
+    }
+
+  if (self->reasons->len == 0)
+    return g_strdup (_gap_gettext_for (lang,
+                                       N_("No service in use runs any part of this control: it is "
+                                          "the organization’s own.")));
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < self->reasons->len; i++)
+    {
+      const GapSuggestionReason *reason = &g_array_index (self->reasons, GapSuggestionReason, i);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              reason->owner == GAP_LAYER_OWNER_PROVIDER
+                              /* Translators: a layer, a service, its service model
+                               * (SaaS, PaaS, IaaS) and a certificate family */
+                              ? _gap_gettext_for (lang, N_("%s: run by Microsoft for %s (%s), "
+                                                           "covered by “%s”."))
+                              /* Translators: a layer, a service, its service model
+                               * (SaaS, PaaS, IaaS) and a certificate family */
+                              : _gap_gettext_for (lang, N_("%s: shared with Microsoft for %s (%s), "
+                                                           "covered by “%s”.")),
+                              layer_label (reason->layer, lang),
+                              gap_service_get_name (reason->service, lang),
+                              model_abbreviation (reason->model),
+                              gap_cert_family_get_title (reason->family, lang));
+    }
+
+  return g_string_free (text, FALSE);
+}
