@@ -40,7 +40,7 @@ void             gap_analysis_set_today          (GapAnalysis   *self,
 GapVerdict       gap_analysis_get_verdict        (GapAnalysis   *self,
                                                   GapAssessment *assessment);
 const GapCounts *gap_analysis_get_counts         (GapAnalysis   *self);
-/* A clause ("4"), theme ("5") or domain ("A.5"); NULL if unknown. */
+/* A clause ("4"), 2022 theme ("A.5") or 2013 domain ("A.5"); NULL if unknown. */
 const GapCounts *gap_analysis_get_group_counts   (GapAnalysis   *self,
                                                   const char    *group_id);
 /* GListModels of GapAssessment:

@@ -25,6 +25,25 @@ GapWorkspace *gap_migrate_workspace             (GapWorkspace        *source,
 char         *gap_migration_report_to_text      (GapMigrationReport  *report);
 guint         gap_migration_report_get_n_review (GapMigrationReport  *report);
 void          gap_migration_report_free         (GapMigrationReport  *report);
+
+/* One entry per 2022 control, in catalog order: the 2013 controls it took
+ * its answers from (none for a control new in 2022), whether there were
+ * several, the fields (bits 1 << GapAssessmentField) on which those
+ * disagreed, and whether it was flagged for review. */
+guint               gap_migration_report_get_n_controls   (GapMigrationReport *report);
+const char         *gap_migration_report_get_control_id   (GapMigrationReport *report,
+                                                           guint               index);
+const char * const *gap_migration_report_get_sources      (GapMigrationReport *report,
+                                                           guint               index);
+gboolean            gap_migration_report_get_merged       (GapMigrationReport *report,
+                                                           guint               index);
+guint               gap_migration_report_get_conflicts    (GapMigrationReport *report,
+                                                           guint               index);
+gboolean            gap_migration_report_get_needs_review (GapMigrationReport *report,
+                                                           guint               index);
+gboolean            gap_migration_report_lookup           (GapMigrationReport *report,
+                                                           const char         *control_id,
+                                                           guint              *index);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GapMigrationReport, gap_migration_report_free)
 
 G_END_DECLS
