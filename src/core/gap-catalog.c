@@ -1271,14 +1271,9 @@ GPtrArray *
 gap_catalog_map_to_2013 (GapCatalog *self,
                          const char *id_2022)
 {
-  g_autofree char *id = NULL;
-
   g_return_val_if_fail (GAP_IS_CATALOG (self), NULL);
 
-  /* Only Annex A controls are mapped, so a bare "5.1" can only mean A.5.1. */
-  if (id_2022 != NULL)
-    id = annex_2022_id (id_2022);
-  return copy_targets (self->to_2013, id);
+  return copy_targets (self->to_2013, id_2022);
 }
 
 GPtrArray *
@@ -1345,14 +1340,16 @@ reason_clear (gpointer data)
 }
 
 /* The platform model of @service that leaves the provider the most of
- * @layer; professional services carry no layer. */
+ * @layer; professional services carry no layer. On a tie the model that
+ * leaves the customer the most is named: what the provider runs even under
+ * IaaS, it runs whichever way the service is used. */
 static GapLayerOwner
 best_owner (GapService           *service,
             GapLayerFlags         layer,
             GapServiceModelFlags *model_out)
 {
   static const GapServiceModelFlags platforms[] = {
-    GAP_SERVICE_MODEL_SAAS, GAP_SERVICE_MODEL_PAAS, GAP_SERVICE_MODEL_IAAS,
+    GAP_SERVICE_MODEL_IAAS, GAP_SERVICE_MODEL_PAAS, GAP_SERVICE_MODEL_SAAS,
   };
   GapLayerOwner best = GAP_LAYER_OWNER_CUSTOMER;
 

@@ -18,9 +18,8 @@ G_BEGIN_DECLS
 /* A clause requirement ("4.1", "9.2.1") or an Annex A control ("A.5.1" in
  * 2022, "A.5.1.1" in 2013). 2022 Annex A IDs carry the "A." prefix, as
  * Statements of Applicability write them, so that no Annex A ID is also a
- * clause number (clause 5.1 is not Annex A 5.1); the data files and
- * gap_catalog_map_*() accept the bare "5.1" of ISO/IEC 27002 as well. IDs are
- * unique within an edition. */
+ * clause number (clause 5.1 is not Annex A 5.1). IDs are unique within an
+ * edition. (The data files may write the bare "5.1" of ISO/IEC 27002.) */
 #define GAP_TYPE_CONTROL (gap_control_get_type ())
 G_DECLARE_FINAL_TYPE (GapControl, gap_control, GAP, CONTROL, GObject)
 
