@@ -23,6 +23,7 @@ typedef struct
 /* Later issues add their subcommands here. */
 static const GapCliEntry commands[] = {
   { "catalog", N_("Print the control catalog, the 2013–2022 mapping or the Microsoft services"), _gap_cli_catalog },
+  { "log", N_("Print the change log of a workspace"), _gap_cli_log },
   { NULL, NULL, NULL },
 };
 

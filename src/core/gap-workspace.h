@@ -135,6 +135,7 @@ typedef struct
   char *field;
   char *old_value;
   char *new_value;
+  char *author;     /* the account that made it; "" in files older than format 2 */
 } GapChangeLogEntry;
 
 void gap_change_log_entry_free (GapChangeLogEntry *entry);

@@ -1,0 +1,1206 @@
+/* test-workspace-model.c — the workspace model: defaults, validation,
+ * notify and items-changed, undo, change log, batches, custom providers
+ *
+ * Copyright 2026 The ISMS Gap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "ws-test-util.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  GFile        *file;
+  GapWorkspace *workspace;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = ws_tmp_dir_new ();
+  fixture->path = g_build_filename (fixture->dir, "test.ismsgap", NULL);
+  fixture->file = g_file_new_for_path (fixture->path);
+  fixture->workspace = gap_workspace_create (fixture->file, GAP_EDITION_2022, "Example Ltd",
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->workspace);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->workspace);
+  g_clear_object (&fixture->file);
+  g_free (fixture->path);
+  ws_tmp_dir_free (fixture->dir);
+}
+
+static guint
+log_length (GapWorkspace *workspace)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) log = gap_workspace_get_change_log (workspace, &error);
+
+  g_assert_no_error (error);
+  return log->len;
+}
+
+static GapServiceRecord *
+first_catalog_service (GapWorkspace *workspace)
+{
+  g_autoptr(GapServiceRecord) record = g_list_model_get_item (gap_workspace_get_services (workspace), 0);
+
+  g_assert_false (gap_service_record_get_is_custom (record));
+  return record;
+}
+
+/* ---- defaults ---- */
+
+static void
+check_defaults (GapWorkspace *workspace,
+                GapEdition    edition)
+{
+  GapCatalog *catalog = gap_workspace_get_catalog (workspace);
+  GListModel *controls = gap_catalog_get_controls (catalog, edition);
+  GListModel *assessments = gap_workspace_get_assessments (workspace);
+  guint n = g_list_model_get_n_items (controls);
+
+  g_assert_cmpint (gap_workspace_get_edition (workspace), ==, edition);
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, n);
+  g_assert_cmpuint (n, >, 90);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GapControl) control = g_list_model_get_item (controls, i);
+      g_autoptr(GapAssessment) a = g_list_model_get_item (assessments, i);
+
+      g_assert_true (gap_assessment_get_control (a) == control);
+      g_assert_true (gap_workspace_lookup_assessment (workspace, gap_control_get_id (control)) == a);
+      g_assert_cmpint (gap_assessment_get_applicability (a), ==, GAP_APPLICABILITY_APPLICABLE);
+      g_assert_cmpint (gap_assessment_get_responsibility (a), ==, GAP_RESPONSIBILITY_ORGANIZATION);
+      g_assert_cmpint (gap_assessment_get_status (a), ==, GAP_STATUS_NOT_ASSESSED);
+      g_assert_cmpint (gap_assessment_get_priority (a), ==, GAP_PRIORITY_NONE);
+      g_assert_cmpint (gap_assessment_get_reasons (a), ==, GAP_REASON_NONE);
+      g_assert_false (gap_assessment_get_needs_review (a));
+      g_assert_nonnull (gap_assessment_get_services (a));
+      g_assert_null (gap_assessment_get_services (a)[0]);
+      g_assert_cmpstr (gap_assessment_get_notes (a), ==, "");
+      g_assert_cmpstr (gap_assessment_get_changed (a), ==, "");
+    }
+
+  n = g_list_model_get_n_items (gap_catalog_get_services (catalog));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gap_workspace_get_services (workspace)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GapService) service = g_list_model_get_item (gap_catalog_get_services (catalog), i);
+      GapServiceRecord *record = gap_workspace_lookup_service (workspace, gap_service_get_id (service));
+
+      g_assert_nonnull (record);
+      g_assert_true (gap_service_record_get_service (record) == service);
+      g_assert_false (gap_service_record_get_in_use (record));
+      g_assert_false (gap_service_record_get_is_custom (record));
+    }
+
+  n = g_list_model_get_n_items (gap_catalog_get_cert_families (catalog));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gap_workspace_get_certificates (workspace)), ==, n);
+}
+
+static void
+test_defaults (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path_2013 = g_build_filename (fixture->dir, "2013.ismsgap", NULL);
+  g_autoptr(GFile) file_2013 = g_file_new_for_path (path_2013);
+  g_autoptr(GapWorkspace) workspace_2013 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GapWorkspace) again = NULL;
+
+  check_defaults (fixture->workspace, GAP_EDITION_2022);
+  g_assert_cmpstr (gap_workspace_get_scope_field (fixture->workspace,
+                                                  GAP_SCOPE_FIELD_ORGANIZATION), ==, "Example Ltd");
+  /* Creating is not an edit the user can undo. */
+  g_assert_false (gap_workspace_get_can_undo (fixture->workspace));
+  g_assert_false (gap_workspace_get_read_only (fixture->workspace));
+  g_assert_true (gap_workspace_get_file (fixture->workspace) == fixture->file);
+
+  workspace_2013 = gap_workspace_create (file_2013, GAP_EDITION_2013, NULL, &error);
+  g_assert_no_error (error);
+  check_defaults (workspace_2013, GAP_EDITION_2013);
+  g_assert_cmpstr (gap_workspace_get_scope_field (workspace_2013, GAP_SCOPE_FIELD_ORGANIZATION),
+                   ==, "");
+
+  /* An existing file is never overwritten. */
+  again = gap_workspace_create (file_2013, GAP_EDITION_2022, "Other", &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_null (again);
+}
+
+/* ---- notify ---- */
+
+typedef struct
+{
+  GHashTable *counts;  /* property name → count */
+} NotifyCounter;
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    user_data)
+{
+  GHashTable *counts = user_data;
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pspec->name));
+
+  g_hash_table_insert (counts, g_strdup (pspec->name), GUINT_TO_POINTER (count + 1));
+}
+
+static guint
+count_of (GHashTable *counts,
+          const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+}
+
+static void
+on_assessment_changed (GapWorkspace  *workspace,
+                       GapAssessment *assessment,
+                       guint          field,
+                       gpointer       user_data)
+{
+  GArray *fields = user_data;
+
+  g_array_append_val (fields, field);
+}
+
+static void
+on_count (gpointer  instance,
+          gpointer  user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_notify (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  GapAssessment *a = ws_first_of_kind (ws, GAP_CONTROL_KIND_ANNEX);
+  GapServiceRecord *record = first_catalog_service (ws);
+  GapCertificate *certificate;
+  GapScopeItem *item;
+  guint services_changed = 0;
+  guint scope_changed = 0;
+  const char *ids[] = { gap_service_record_get_id (record), NULL };
+
+  g_signal_connect (a, "notify", G_CALLBACK (on_notify), counts);
+  g_signal_connect (ws, "notify", G_CALLBACK (on_notify), counts);
+  g_signal_connect (record, "notify", G_CALLBACK (on_notify), counts);
+  g_signal_connect (ws, "assessment-changed", G_CALLBACK (on_assessment_changed), fields);
+  g_signal_connect (ws, "services-changed", G_CALLBACK (on_count), &services_changed);
+  g_signal_connect (ws, "scope-changed", G_CALLBACK (on_count), &scope_changed);
+
+  /* A real change: one notify for the field (and one for "changed"). */
+  g_assert_true (gap_workspace_set_assessment_enum (ws, a, GAP_FIELD_STATUS, GAP_STATUS_PLANNED,
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_of (counts, "status"), ==, 1);
+  g_assert_cmpuint (count_of (counts, "changed"), ==, 1);
+  g_assert_cmpuint (count_of (counts, "can-undo"), ==, 1);
+  g_assert_cmpuint (fields->len, ==, 1);
+  g_assert_cmpuint (g_array_index (fields, guint, 0), ==, GAP_FIELD_STATUS);
+
+  /* A no-op: nothing at all, and no log entry. */
+  g_assert_cmpuint (log_length (ws), ==, 2);
+  g_assert_true (gap_workspace_set_assessment_enum (ws, a, GAP_FIELD_STATUS, GAP_STATUS_PLANNED,
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_of (counts, "status"), ==, 1);
+  g_assert_cmpuint (fields->len, ==, 1);
+  g_assert_cmpuint (log_length (ws), ==, 2);
+
+  g_assert_true (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_NOTES, "Note", &error));
+  g_assert_true (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_NOTES, "Note", &error));
+  g_assert_cmpuint (count_of (counts, "notes"), ==, 1);
+  g_assert_true (gap_workspace_set_assessment_services (ws, a, ids, &error));
+  g_assert_true (gap_workspace_set_assessment_services (ws, a, ids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_of (counts, "services"), ==, 1);
+  g_assert_true (gap_workspace_set_assessment_enum (ws, a, GAP_FIELD_NEEDS_REVIEW, TRUE, &error));
+  g_assert_true (gap_workspace_set_assessment_enum (ws, a, GAP_FIELD_NEEDS_REVIEW, TRUE, &error));
+  g_assert_cmpuint (count_of (counts, "needs-review"), ==, 1);
+  g_assert_cmpuint (fields->len, ==, 4);
+  /* can-undo changed once: FALSE → TRUE. */
+  g_assert_cmpuint (count_of (counts, "can-undo"), ==, 1);
+
+  g_assert_true (gap_workspace_set_scope_field (ws, GAP_SCOPE_FIELD_ASSESSOR, "Mei", &error));
+  g_assert_true (gap_workspace_set_scope_field (ws, GAP_SCOPE_FIELD_ASSESSOR, "Mei", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_of (counts, "assessor"), ==, 1);
+  g_assert_cmpuint (scope_changed, ==, 1);
+
+  g_assert_true (gap_workspace_set_service_in_use (ws, record, TRUE, &error));
+  g_assert_true (gap_workspace_set_service_in_use (ws, record, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_of (counts, "in-use"), ==, 1);
+  g_assert_cmpuint (services_changed, ==, 1);
+
+  certificate = gap_workspace_lookup_certificate (ws, gap_service_record_get_family_ids (record)[0]);
+  g_assert_nonnull (certificate);
+  g_signal_connect (certificate, "notify", G_CALLBACK (on_notify), counts);
+  g_assert_true (gap_workspace_set_certificate_field (ws, certificate, GAP_CERTIFICATE_FIELD_LAST_AUDIT,
+                                                      "2026-01-15", &error));
+  g_assert_true (gap_workspace_set_certificate_field (ws, certificate, GAP_CERTIFICATE_FIELD_LAST_AUDIT,
+                                                      "2026-01-15", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_of (counts, "last-audit"), ==, 1);
+  g_assert_cmpuint (services_changed, ==, 2);
+
+  item = gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_SITE, "Taipei HQ", "", &error);
+  g_assert_no_error (error);
+  g_signal_connect (item, "notify", G_CALLBACK (on_notify), counts);
+  g_assert_true (gap_workspace_update_scope_item (ws, item, "Taipei head office", "", &error));
+  g_assert_true (gap_workspace_update_scope_item (ws, item, "Taipei head office", "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_of (counts, "name"), ==, 1);
+  g_assert_cmpuint (count_of (counts, "detail"), ==, 0);
+  g_assert_cmpuint (scope_changed, ==, 3);
+
+  g_signal_handlers_disconnect_by_data (ws, counts);
+  g_signal_handlers_disconnect_by_data (ws, fields);
+  g_signal_handlers_disconnect_by_data (ws, &services_changed);
+  g_signal_handlers_disconnect_by_data (ws, &scope_changed);
+}
+
+/* ---- refusals ---- */
+
+static void
+test_clause_refusals (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GapAssessment *clause = ws_first_of_kind (ws, GAP_CONTROL_KIND_CLAUSE);
+  GapAssessment *annex = ws_first_of_kind (ws, GAP_CONTROL_KIND_ANNEX);
+  GapServiceRecord *record = first_catalog_service (ws);
+  const char *ids[] = { gap_service_record_get_id (record), NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = ws_snapshot (ws);
+  g_autofree char *after = NULL;
+  guint log_before = log_length (ws);
+
+  g_assert_false (gap_workspace_set_assessment_enum (ws, clause, GAP_FIELD_APPLICABILITY,
+                                                     GAP_APPLICABILITY_NOT_APPLICABLE, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, gap_assessment_get_control_id (clause)));
+  g_clear_error (&error);
+
+  for (int r = GAP_RESPONSIBILITY_SHARED; r <= GAP_RESPONSIBILITY_INHERITED; r++)
+    {
+      g_assert_false (gap_workspace_set_assessment_enum (ws, clause, GAP_FIELD_RESPONSIBILITY, r,
+                                                         &error));
+      g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+      g_clear_error (&error);
+    }
+
+  g_assert_false (gap_workspace_set_assessment_services (ws, clause, ids, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  after = ws_snapshot (ws);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (log_length (ws), ==, log_before);
+
+  /* What a clause does carry is accepted, and Annex A takes everything. */
+  g_assert_true (gap_workspace_set_assessment_enum (ws, clause, GAP_FIELD_STATUS,
+                                                    GAP_STATUS_IMPLEMENTED, &error));
+  g_assert_true (gap_workspace_set_assessment_enum (ws, clause, GAP_FIELD_APPLICABILITY,
+                                                    GAP_APPLICABILITY_APPLICABLE, &error));
+  g_assert_true (gap_workspace_set_assessment_enum (ws, annex, GAP_FIELD_APPLICABILITY,
+                                                    GAP_APPLICABILITY_NOT_APPLICABLE, &error));
+  g_assert_true (gap_workspace_set_assessment_enum (ws, annex, GAP_FIELD_RESPONSIBILITY,
+                                                    GAP_RESPONSIBILITY_INHERITED, &error));
+  g_assert_true (gap_workspace_set_assessment_services (ws, annex, ids, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_invalid_input (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GapAssessment *a = ws_first_of_kind (ws, GAP_CONTROL_KIND_ANNEX);
+  GapCertificate *certificate =
+    g_list_model_get_item (gap_workspace_get_certificates (ws), 0);
+  const char *bad_dates[] = { "2026-02-30", "2026-2-3", "tomorrow", "2026-13-01", "20260101",
+                              "0000-01-01", " 2026-01-01", "2026-01-01T00:00" };
+  const char *unknown[] = { "no-such-service", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = ws_snapshot (ws);
+  g_autofree char *after = NULL;
+  guint log_before = log_length (ws);
+  GapScopeItem *item;
+
+  g_object_unref (certificate);  /* the list keeps it */
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    {
+      g_assert_false (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_DUE_DATE, bad_dates[i],
+                                                           &error));
+      g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+      /* The message names the field and the control. */
+      g_assert_nonnull (strstr (error->message, "Due date"));
+      g_assert_nonnull (strstr (error->message, gap_assessment_get_control_id (a)));
+      g_clear_error (&error);
+
+      g_assert_false (gap_workspace_set_certificate_field (ws, certificate,
+                                                           GAP_CERTIFICATE_FIELD_EXPIRY,
+                                                           bad_dates[i], &error));
+      g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+      g_clear_error (&error);
+
+      g_assert_false (gap_workspace_set_scope_field (ws, GAP_SCOPE_FIELD_ASSESSMENT_DATE,
+                                                     bad_dates[i], &error));
+      g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+      g_clear_error (&error);
+    }
+
+  /* Out-of-range enums, flags and booleans. */
+  {
+    const struct { GapAssessmentField field; int value; } bad[] = {
+      { GAP_FIELD_STATUS, 99 }, { GAP_FIELD_STATUS, -1 }, { GAP_FIELD_APPLICABILITY, 2 },
+      { GAP_FIELD_RESPONSIBILITY, 3 }, { GAP_FIELD_PRIORITY, 5 }, { GAP_FIELD_REASONS, 32 },
+      { GAP_FIELD_NEEDS_REVIEW, 2 },
+      /* not a choice field at all */
+      { GAP_FIELD_NOTES, 0 }, { GAP_FIELD_SERVICES, 0 }, { 12, 0 }, { -1, 0 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_assert_false (gap_workspace_set_assessment_enum (ws, a, bad[i].field, bad[i].value,
+                                                           &error));
+        g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+        g_clear_error (&error);
+      }
+  }
+
+  g_assert_false (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_STATUS, "planned", &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  g_assert_false (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_NOTES, "bad \xff text",
+                                                       &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "Notes"));
+  g_clear_error (&error);
+
+  g_assert_false (gap_workspace_set_scope_field (ws, GAP_SCOPE_FIELD_ORGANIZATION, "\xc3\x28",
+                                                 &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (gap_workspace_set_scope_field (ws, 7, "x", &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  g_assert_false (gap_workspace_set_assessment_services (ws, a, unknown, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "no-such-service"));
+  g_clear_error (&error);
+
+  g_assert_null (gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_SITE, "  ", NULL, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_null (gap_workspace_add_scope_item (ws, 42, "Site", NULL, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_null (gap_workspace_add_custom_provider (ws, "", GAP_SERVICE_MODEL_IAAS, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_null (gap_workspace_add_custom_provider (ws, "Colo", 0x100, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (gap_workspace_set_certificate_field (ws, certificate, 5, "x", &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* A catalog service is no custom provider. */
+  g_assert_false (gap_workspace_remove_custom_provider (ws, first_catalog_service (ws), &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  after = ws_snapshot (ws);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (log_length (ws), ==, log_before);
+  g_assert_false (gap_workspace_get_can_undo (ws));
+
+  /* Valid values pass, and "" clears a date. */
+  g_assert_true (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_DUE_DATE, "2028-02-29",
+                                                      &error));
+  g_assert_true (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_DUE_DATE, "", &error));
+  g_assert_true (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_DUE_DATE, NULL, &error));
+  g_assert_no_error (error);
+  item = gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_EXCLUSION, "資料中心", "由供應者負責",
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gap_scope_item_get_detail (item), ==, "由供應者負責");
+}
+
+/* ---- items-changed ---- */
+
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  GArray *changes = user_data;
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+assert_change (GArray *changes,
+               guint   position,
+               guint   removed,
+               guint   added)
+{
+  Change *change;
+
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+  g_array_set_size (changes, 0);
+}
+
+static void
+assert_names (GListModel *model,
+              const char *expected)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GapScopeItem) item = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (names, (gpointer) gap_scope_item_get_name (item));
+    }
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (" ", (char **) names->pdata);
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static void
+test_scope_items_changed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GListModel *sites = gap_workspace_get_scope_items (ws, GAP_SCOPE_KIND_SITE);
+  GListModel *units = gap_workspace_get_scope_items (ws, GAP_SCOPE_KIND_UNIT);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) unit_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *memory = NULL;
+  g_autofree char *disk = NULL;
+  GapScopeItem *a, *b, *c, *d;
+
+  g_signal_connect (sites, "items-changed", G_CALLBACK (on_items_changed), changes);
+  g_signal_connect (units, "items-changed", G_CALLBACK (on_items_changed), unit_changes);
+
+  a = gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_SITE, "A", NULL, &error);
+  assert_change (changes, 0, 0, 1);
+  b = gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_SITE, "B", NULL, &error);
+  assert_change (changes, 1, 0, 1);
+  c = gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_SITE, "C", NULL, &error);
+  assert_change (changes, 2, 0, 1);
+  d = gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_SITE, "D", NULL, &error);
+  assert_change (changes, 3, 0, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unit_changes->len, ==, 0);
+  assert_names (sites, "A B C D");
+
+  /* Moving emits one change over the range it touches. */
+  g_assert_true (gap_workspace_move_scope_item (ws, a, 2, &error));
+  assert_change (changes, 0, 3, 3);
+  assert_names (sites, "B C A D");
+  g_assert_true (gap_workspace_move_scope_item (ws, d, 1, &error));
+  assert_change (changes, 1, 3, 3);
+  assert_names (sites, "B D C A");
+  /* Past the end means last; to where it is changes nothing. */
+  g_assert_true (gap_workspace_move_scope_item (ws, b, 100, &error));
+  assert_change (changes, 0, 4, 4);
+  assert_names (sites, "D C A B");
+  g_assert_true (gap_workspace_move_scope_item (ws, b, 3, &error));
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_no_error (error);
+
+  g_object_ref (c);  /* to try removing it again below */
+  g_assert_true (gap_workspace_remove_scope_item (ws, c, &error));
+  assert_change (changes, 1, 1, 0);
+  assert_names (sites, "D A B");
+  g_assert_no_error (error);
+
+  /* An item of another workspace, or one already removed, is refused. */
+  g_assert_false (gap_workspace_remove_scope_item (ws, c, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_object_unref (c);
+
+  /* The order is what the file holds. */
+  memory = ws_snapshot (ws);
+  g_clear_object (&fixture->workspace);
+  disk = ws_snapshot_file (fixture->path);
+  g_assert_cmpstr (memory, ==, disk);
+}
+
+/* ---- undo ---- */
+
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GListModel *assessments = gap_workspace_get_assessments (ws);
+  g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *disk = NULL;
+  GapServiceRecord *record = first_catalog_service (ws);
+  GapCertificate *certificate =
+    gap_workspace_lookup_certificate (ws, gap_service_record_get_family_ids (record)[0]);
+  GapScopeItem *item;
+  GapAssessment *first;
+  const guint n_edits = 60;
+  guint log_before;
+
+  item = gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_UNIT, "IT", "Information technology",
+                                       &error);
+  g_assert_no_error (error);
+  log_before = log_length (ws);
+  g_ptr_array_add (snapshots, ws_snapshot (ws));
+  g_signal_connect (ws, "notify::can-undo", G_CALLBACK (on_notify), counts);
+
+  for (guint i = 0; i < n_edits; i++)
+    {
+      g_autoptr(GapAssessment) a = g_list_model_get_item (assessments, 10 + i % 7);
+      g_autofree char *text = g_strdup_printf ("edit %u", i);
+
+      switch (i % 6)
+        {
+        case 0:
+          g_assert_true (gap_workspace_set_assessment_enum (ws, a, GAP_FIELD_STATUS,
+                                                            1 + i % 5, &error));
+          break;
+        case 1:
+          g_assert_true (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_NOTES, text, &error));
+          break;
+        case 2:
+          g_assert_true (gap_workspace_set_scope_field (ws, GAP_SCOPE_FIELD_STATEMENT, text, &error));
+          break;
+        case 3:
+          g_assert_true (gap_workspace_update_scope_item (ws, item, text, i % 2 ? "x" : "y", &error));
+          break;
+        case 4:
+          g_assert_true (gap_workspace_set_service_in_use (ws, record,
+                                                           !gap_service_record_get_in_use (record),
+                                                           &error));
+          break;
+        case 5:
+          g_assert_true (gap_workspace_set_certificate_field (ws, certificate,
+                                                              GAP_CERTIFICATE_FIELD_REFERENCE,
+                                                              text, &error));
+          break;
+        }
+      g_assert_no_error (error);
+      g_ptr_array_add (snapshots, ws_snapshot (ws));
+    }
+  g_assert_cmpuint (count_of (counts, "can-undo"), ==, 1);
+
+  /* The last edit was a certificate reference. */
+  description = gap_workspace_describe_undo (ws);
+  g_assert_nonnull (description);
+  g_assert_true (g_str_has_prefix (description, "Undo change of Reference of certificate "));
+
+  for (guint i = n_edits; i > 0; i--)
+    {
+      g_autofree char *now = NULL;
+      g_autofree char *expected = g_strdup (snapshots->pdata[i - 1]);
+
+      g_assert_true (gap_workspace_get_can_undo (ws));
+      g_assert_true (gap_workspace_undo (ws, &error));
+      g_assert_no_error (error);
+      now = ws_snapshot (ws);
+      /* Equal but for the "changed" stamps, which an undo renews. */
+      if (strcmp (now, expected) != 0)
+        {
+          GRegex *regex = g_regex_new (" \"[0-9T:Z-]*\"\n", 0, 0, NULL);
+          g_autofree char *a = g_regex_replace_literal (regex, now, -1, 0, "\n", 0, NULL);
+          g_autofree char *b = g_regex_replace_literal (regex, expected, -1, 0, "\n", 0, NULL);
+
+          g_regex_unref (regex);
+          g_assert_cmpstr (a, ==, b);
+        }
+    }
+  g_assert_false (gap_workspace_get_can_undo (ws));
+  g_assert_null (gap_workspace_describe_undo (ws));
+  g_assert_cmpuint (count_of (counts, "can-undo"), ==, 2);
+  g_assert_false (gap_workspace_undo (ws, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_NOTHING_TO_UNDO);
+  g_clear_error (&error);
+
+  /* Each edit and each undo is in the log; the first scope item edit
+   * changed name and detail, two rows each way. */
+  g_assert_cmpuint (log_length (ws), ==, log_before + 2 * n_edits + 2);
+
+  /* And the file holds what memory does. */
+  {
+    g_autofree char *memory = ws_snapshot (ws);
+
+    g_clear_object (&fixture->workspace);
+    disk = ws_snapshot_file (fixture->path);
+    g_assert_cmpstr (memory, ==, disk);
+  }
+
+  /* The description names field and control: "Undo change of Status of 5.1". */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+    g_autoptr(GapWorkspace) reopened = gap_workspace_open (file, &error);
+    g_autofree char *expected = NULL;
+
+    g_assert_no_error (error);
+    first = ws_first_of_kind (reopened, GAP_CONTROL_KIND_ANNEX);
+    g_assert_true (gap_workspace_set_assessment_enum (reopened, first, GAP_FIELD_STATUS,
+                                                      GAP_STATUS_PARTIAL, &error));
+    g_clear_pointer (&description, g_free);
+    description = gap_workspace_describe_undo (reopened);
+    expected = g_strdup_printf ("Undo change of Status of %s", gap_assessment_get_control_id (first));
+    g_assert_cmpstr (description, ==, expected);
+  }
+}
+
+static void
+test_undo_depth (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GapAssessment *a = ws_first_of_kind (ws, GAP_CONTROL_KIND_ANNEX);
+  g_autoptr(GError) error = NULL;
+  guint undone = 0;
+
+  for (guint i = 1; i <= 150; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", i);
+
+      g_assert_true (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_OWNER, text, &error));
+    }
+  while (gap_workspace_get_can_undo (ws))
+    {
+      g_assert_true (gap_workspace_undo (ws, &error));
+      g_assert_no_error (error);
+      undone++;
+    }
+  /* At least 50; this keeps 100. */
+  g_assert_cmpuint (undone, >=, 50);
+  g_assert_cmpuint (undone, ==, 100);
+  g_assert_cmpstr (gap_assessment_get_owner (a), ==, "50");
+}
+
+/* ---- change log ---- */
+
+static void
+assert_entry (GapChangeLogEntry *entry,
+              const char        *item,
+              const char        *field,
+              const char        *old_value,
+              const char        *new_value)
+{
+  g_assert_cmpstr (entry->item, ==, item);
+  g_assert_cmpstr (entry->field, ==, field);
+  g_assert_cmpstr (entry->old_value, ==, old_value);
+  g_assert_cmpstr (entry->new_value, ==, new_value);
+  g_assert_cmpstr (entry->author, ==, g_get_user_name ());
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+                                       entry->time, 0, 0));
+}
+
+static void
+test_change_log (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GapAssessment *a = ws_first_of_kind (ws, GAP_CONTROL_KIND_ANNEX);
+  const char *id = gap_assessment_get_control_id (a);
+  GapServiceRecord *record = first_catalog_service (ws);
+  const char *service_id = gap_service_record_get_id (record);
+  const char *ids[] = { service_id, NULL };
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *site_item = NULL;
+  GapScopeItem *site;
+  guint n;
+
+  log = gap_workspace_get_change_log (ws, &error);
+  g_assert_no_error (error);
+  /* Creating with an organization logs it. */
+  g_assert_cmpuint (log->len, ==, 1);
+  assert_entry (log->pdata[0], "scope", "organization", "", "Example Ltd");
+  g_clear_pointer (&log, g_ptr_array_unref);
+
+  g_assert_true (gap_workspace_set_assessment_enum (ws, a, GAP_FIELD_STATUS, GAP_STATUS_PARTIAL, &error));
+  g_assert_true (gap_workspace_set_assessment_enum (ws, a, GAP_FIELD_REASONS,
+                                                    GAP_REASON_LEGAL | GAP_REASON_RISK, &error));
+  g_assert_true (gap_workspace_set_assessment_enum (ws, a, GAP_FIELD_NEEDS_REVIEW, TRUE, &error));
+  g_assert_true (gap_workspace_set_assessment_services (ws, a, ids, &error));
+  g_assert_true (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_EVIDENCE, "Policy v2", &error));
+  g_assert_true (gap_workspace_set_service_in_use (ws, record, TRUE, &error));
+  site = gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_SITE, "Hsinchu", NULL, &error);
+  g_assert_true (gap_workspace_update_scope_item (ws, site, "Hsinchu plant", "fab", &error));
+  g_assert_true (gap_workspace_undo (ws, &error));
+  g_assert_no_error (error);
+
+  log = gap_workspace_get_change_log (ws, &error);
+  g_assert_no_error (error);
+  n = log->len;
+  g_assert_cmpuint (n, ==, 1 + 6 + 1 + 2 + 2);
+  assert_entry (log->pdata[1], id, "status", "not-assessed", "partial");
+  assert_entry (log->pdata[2], id, "reasons", "", "legal,risk");
+  assert_entry (log->pdata[3], id, "needs-review", "false", "true");
+  assert_entry (log->pdata[4], id, "services", "", service_id);
+  assert_entry (log->pdata[5], id, "evidence", "", "Policy v2");
+  assert_entry (log->pdata[6], service_id, "in-use", "false", "true");
+  assert_entry (log->pdata[7], "scope/site/Hsinchu", "item", "", "Hsinchu");
+  assert_entry (log->pdata[8], "scope/site/Hsinchu", "name", "Hsinchu", "Hsinchu plant");
+  assert_entry (log->pdata[9], "scope/site/Hsinchu", "detail", "", "fab");
+  /* The undo is logged like any change. */
+  site_item = g_strdup ("scope/site/Hsinchu plant");
+  assert_entry (log->pdata[10], site_item, "name", "Hsinchu plant", "Hsinchu");
+  assert_entry (log->pdata[11], site_item, "detail", "fab", "");
+
+  /* It is in the file, not only in memory. */
+  g_clear_object (&fixture->workspace);
+  {
+    g_autoptr(GapWorkspace) reopened = gap_workspace_open (fixture->file, &error);
+    g_autoptr(GPtrArray) again = NULL;
+
+    g_assert_no_error (error);
+    again = gap_workspace_get_change_log (reopened, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->len, ==, n);
+  }
+}
+
+/* ---- custom providers ---- */
+
+static void
+test_custom_provider (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GListModel *services = gap_workspace_get_services (ws);
+  GListModel *certificates = gap_workspace_get_certificates (ws);
+  guint n_services = g_list_model_get_n_items (services);
+  guint n_certificates = g_list_model_get_n_items (certificates);
+  g_autoptr(GArray) service_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) certificate_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+  GapAssessment *a = ws_first_of_kind (ws, GAP_CONTROL_KIND_ANNEX);
+  GapServiceRecord *catalog_service = first_catalog_service (ws);
+  g_autofree char *catalog_id = g_strdup (gap_service_record_get_id (catalog_service));
+  g_autofree char *control_id = g_strdup (gap_assessment_get_control_id (a));
+  GapServiceRecord *colo, *other;
+  GapCertificate *certificate;
+  GDate today;
+  g_autofree char *memory = NULL;
+  g_autofree char *disk = NULL;
+
+  g_signal_connect (services, "items-changed", G_CALLBACK (on_items_changed), service_changes);
+  g_signal_connect (certificates, "items-changed", G_CALLBACK (on_items_changed),
+                    certificate_changes);
+
+  colo = gap_workspace_add_custom_provider (ws, "Chief Telecom colocation",
+                                            GAP_SERVICE_MODEL_IAAS, &error);
+  g_assert_no_error (error);
+  assert_change (service_changes, n_services, 0, 1);
+  assert_change (certificate_changes, n_certificates, 0, 1);
+  g_assert_cmpstr (gap_service_record_get_id (colo), ==, "custom-1");
+  g_assert_true (gap_service_record_get_is_custom (colo));
+  g_assert_null (gap_service_record_get_service (colo));
+  g_assert_true (gap_service_record_get_in_use (colo));
+  g_assert_cmpstr (gap_service_record_get_name (colo, "zh_TW"), ==, "Chief Telecom colocation");
+  g_assert_cmpuint (gap_service_record_get_models (colo), ==, GAP_SERVICE_MODEL_IAAS);
+  g_assert_cmpstr (gap_service_record_get_family_ids (colo)[0], ==, "custom-1");
+  certificate = gap_workspace_lookup_certificate (ws, "custom-1");
+  g_assert_nonnull (certificate);
+  g_assert_null (gap_certificate_get_family (certificate));
+  g_assert_cmpstr (gap_certificate_get_title (certificate, NULL), ==, "Chief Telecom colocation");
+
+  other = gap_workspace_add_custom_provider (ws, "Other cloud",
+                                            GAP_SERVICE_MODEL_SAAS | GAP_SERVICE_MODEL_PAAS, &error);
+  g_assert_cmpstr (gap_service_record_get_id (other), ==, "custom-2");
+  assert_change (service_changes, n_services + 1, 0, 1);
+  assert_change (certificate_changes, n_certificates + 1, 0, 1);
+
+  g_assert_true (gap_workspace_update_custom_provider (ws, colo, "Chief colocation",
+                                                       GAP_SERVICE_MODEL_IAAS, &error));
+  g_assert_cmpstr (gap_certificate_get_title (certificate, NULL), ==, "Chief colocation");
+  g_assert_false (gap_workspace_update_custom_provider (ws, catalog_service, "x", 0, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* Its certificate has dates like any other. */
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 6, 2026);
+  g_assert_cmpint (gap_workspace_get_service_state (ws, colo, &today), ==,
+                   GAP_CERTIFICATE_STATE_UNVERIFIED);
+  g_assert_true (gap_workspace_set_certificate_field (ws, certificate,
+                                                      GAP_CERTIFICATE_FIELD_LAST_AUDIT,
+                                                      "2026-01-10", &error));
+  g_assert_cmpint (gap_workspace_get_service_state (ws, colo, &today), ==,
+                   GAP_CERTIFICATE_STATE_CURRENT);
+
+  {
+    const char *ids[] = { gap_service_record_get_id (catalog_service), "custom-1", "custom-2", NULL };
+    const char *left[] = { gap_service_record_get_id (catalog_service), "custom-2", NULL };
+    g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    g_assert_true (gap_workspace_set_assessment_services (ws, a, ids, &error));
+    g_assert_no_error (error);
+    g_signal_connect (ws, "assessment-changed", G_CALLBACK (on_assessment_changed), fields);
+
+    g_assert_true (gap_workspace_remove_custom_provider (ws, colo, &error));
+    g_assert_no_error (error);
+    g_signal_handlers_disconnect_by_data (ws, fields);
+    assert_change (service_changes, n_services, 1, 0);
+    assert_change (certificate_changes, n_certificates, 1, 0);
+    g_assert_true (g_strv_equal (gap_assessment_get_services (a), left));
+    g_assert_cmpuint (fields->len, ==, 1);
+    g_assert_null (gap_workspace_lookup_service (ws, "custom-1"));
+    g_assert_null (gap_workspace_lookup_certificate (ws, "custom-1"));
+  }
+
+  /* Undo entries about it went with it: the last one left is the services. */
+  {
+    g_autofree char *description = gap_workspace_describe_undo (ws);
+
+    g_assert_nonnull (description);
+    g_assert_nonnull (strstr (description, "Services of"));
+  }
+
+  /* IDs are never reused. */
+  g_clear_object (&fixture->workspace);
+  {
+    g_autoptr(GapWorkspace) reopened = gap_workspace_open (fixture->file, &error);
+    GapServiceRecord *third;
+    GapAssessment *again;
+    const char *left[] = { catalog_id, "custom-2", NULL };
+
+    g_assert_no_error (error);
+    again = gap_workspace_lookup_assessment (reopened, control_id);
+    g_assert_true (g_strv_equal (gap_assessment_get_services (again), left));
+    third = gap_workspace_add_custom_provider (reopened, "Third", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (gap_service_record_get_id (third), ==, "custom-3");
+    memory = ws_snapshot (reopened);
+  }
+  disk = ws_snapshot_file (fixture->path);
+  g_assert_cmpstr (memory, ==, disk);
+}
+
+/* ---- batches ---- */
+
+static void
+test_batch (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GapAssessment *a = ws_first_of_kind (ws, GAP_CONTROL_KIND_ANNEX);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = ws_snapshot (ws);
+  g_autofree char *committed = NULL;
+  g_autofree char *now = NULL;
+  guint n_services = g_list_model_get_n_items (gap_workspace_get_services (ws));
+  guint log_before = log_length (ws);
+
+  /* Rolled back: memory returns to the file, with notify. */
+  g_assert_true (gap_workspace_begin_batch (ws, &error));
+  g_assert_true (gap_workspace_set_assessment_enum (ws, a, GAP_FIELD_STATUS,
+                                                    GAP_STATUS_IMPLEMENTED, &error));
+  g_assert_true (gap_workspace_set_scope_field (ws, GAP_SCOPE_FIELD_STATEMENT, "Everything", &error));
+  g_assert_nonnull (gap_workspace_add_custom_provider (ws, "Temp", 0, &error));
+  g_assert_nonnull (gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_PROCESS, "Payroll", NULL,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_false (gap_workspace_get_can_undo (ws));
+  g_signal_connect (a, "notify", G_CALLBACK (on_notify), counts);
+  g_assert_true (gap_workspace_end_batch (ws, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_of (counts, "status"), ==, 1);
+  g_signal_handlers_disconnect_by_data (a, counts);
+  now = ws_snapshot (ws);
+  g_assert_cmpstr (now, ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (gap_workspace_get_services (ws)), ==, n_services);
+  g_assert_cmpuint (log_length (ws), ==, log_before);
+
+  /* Committed, nested: saved, logged, but nothing to undo. */
+  g_assert_true (gap_workspace_begin_batch (ws, &error));
+  g_assert_true (gap_workspace_begin_batch (ws, &error));
+  g_assert_true (gap_workspace_set_assessment_enum (ws, a, GAP_FIELD_STATUS,
+                                                    GAP_STATUS_IMPLEMENTED, &error));
+  g_assert_true (gap_workspace_end_batch (ws, TRUE, &error));
+  g_assert_true (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_OWNER, "CISO", &error));
+  g_assert_true (gap_workspace_end_batch (ws, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (gap_workspace_get_can_undo (ws));
+  g_assert_cmpuint (log_length (ws), ==, log_before + 2);
+
+  g_assert_false (gap_workspace_end_batch (ws, TRUE, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* A failed edit inside a batch leaves the batch usable. */
+  g_assert_true (gap_workspace_begin_batch (ws, &error));
+  g_assert_false (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_DUE_DATE, "soon", &error));
+  g_clear_error (&error);
+  g_assert_true (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_EVIDENCE, "ISMS manual",
+                                                      &error));
+  g_assert_true (gap_workspace_end_batch (ws, TRUE, &error));
+  g_assert_no_error (error);
+
+  committed = ws_snapshot (ws);
+  g_clear_object (&fixture->workspace);
+  {
+    g_autofree char *disk = ws_snapshot_file (fixture->path);
+
+    g_assert_cmpstr (committed, ==, disk);
+  }
+}
+
+/* Closing with a batch open drops the batch. */
+static void
+test_close (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GapAssessment *a = ws_first_of_kind (ws, GAP_CONTROL_KIND_ANNEX);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = ws_snapshot (ws);
+  g_autofree char *disk = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+
+  g_assert_true (gap_workspace_begin_batch (ws, &error));
+  g_assert_true (gap_workspace_set_assessment_enum (ws, a, GAP_FIELD_PRIORITY,
+                                                    GAP_PRIORITY_HIGH, &error));
+  gap_workspace_close (ws);
+  g_assert_cmpint (gap_assessment_get_priority (a), ==, GAP_PRIORITY_NONE);
+
+  g_assert_false (gap_workspace_set_assessment_enum (ws, a, GAP_FIELD_PRIORITY,
+                                                     GAP_PRIORITY_LOW, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_FAILED);
+  g_clear_error (&error);
+  log = gap_workspace_get_change_log (ws, &error);
+  g_assert_null (log);
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_FAILED);
+  g_clear_error (&error);
+  gap_workspace_close (ws);  /* twice is fine */
+
+  disk = ws_snapshot_file (fixture->path);
+  g_assert_cmpstr (before, ==, disk);
+}
+
+/* ---- certificate state ---- */
+
+static void
+test_certificate_state (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GapCertificate *certificate = g_list_model_get_item (gap_workspace_get_certificates (ws), 0);
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  g_object_unref (certificate);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, 3, 2026);
+
+  g_assert_cmpint (gap_certificate_get_state (certificate, &today), ==,
+                   GAP_CERTIFICATE_STATE_UNVERIFIED);
+  /* An expiry alone does not verify anything. */
+  g_assert_true (gap_workspace_set_certificate_field (ws, certificate, GAP_CERTIFICATE_FIELD_EXPIRY,
+                                                      "2027-01-01", &error));
+  g_assert_cmpint (gap_certificate_get_state (certificate, &today), ==,
+                   GAP_CERTIFICATE_STATE_UNVERIFIED);
+  /* Audited exactly 12 months ago: still current; a day more: stale. */
+  g_assert_true (gap_workspace_set_certificate_field (ws, certificate,
+                                                      GAP_CERTIFICATE_FIELD_LAST_AUDIT,
+                                                      "2025-03-15", &error));
+  g_assert_cmpint (gap_certificate_get_state (certificate, &today), ==,
+                   GAP_CERTIFICATE_STATE_CURRENT);
+  g_assert_true (gap_workspace_set_certificate_field (ws, certificate,
+                                                      GAP_CERTIFICATE_FIELD_LAST_AUDIT,
+                                                      "2025-03-14", &error));
+  g_assert_cmpint (gap_certificate_get_state (certificate, &today), ==,
+                   GAP_CERTIFICATE_STATE_STALE);
+  /* Recent audit, but expired. */
+  g_assert_true (gap_workspace_set_certificate_field (ws, certificate,
+                                                      GAP_CERTIFICATE_FIELD_LAST_AUDIT,
+                                                      "2026-01-01", &error));
+  g_assert_true (gap_workspace_set_certificate_field (ws, certificate, GAP_CERTIFICATE_FIELD_EXPIRY,
+                                                      "2026-03-14", &error));
+  g_assert_cmpint (gap_certificate_get_state (certificate, &today), ==,
+                   GAP_CERTIFICATE_STATE_STALE);
+  g_assert_true (gap_workspace_set_certificate_field (ws, certificate, GAP_CERTIFICATE_FIELD_EXPIRY,
+                                                      "2026-03-15", &error));
+  g_assert_cmpint (gap_certificate_get_state (certificate, &today), ==,
+                   GAP_CERTIFICATE_STATE_CURRENT);
+  g_assert_no_error (error);
+}
+
+/* ---- the CLI ---- */
+
+static void
+test_cli_log (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GapAssessment *a = ws_first_of_kind (ws, GAP_CONTROL_KIND_ANNEX);
+  g_autofree char *control_id = g_strdup (gap_assessment_get_control_id (a));
+  const char *cli = g_getenv ("GAP_CLI");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *expected = NULL;
+  JsonArray *array;
+  JsonObject *entry;
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("GAP_CLI is not set");
+      return;
+    }
+
+  g_assert_true (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_NOTES, "第一行\n第二行",
+                                                      &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->workspace);
+
+  {
+    const char *argv[] = { cli, "log", fixture->path, "--format", "json", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  entry = json_array_get_object_element (array, 1);
+  g_assert_cmpstr (json_object_get_string_member (entry, "item"), ==, control_id);
+  g_assert_cmpstr (json_object_get_string_member (entry, "field"), ==, "notes");
+  g_assert_cmpstr (json_object_get_string_member (entry, "old"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (entry, "new"), ==, "第一行\n第二行");
+  g_assert_cmpstr (json_object_get_string_member (entry, "author"), ==, g_get_user_name ());
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  {
+    const char *argv[] = { cli, "log", fixture->path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  /* One line per change; the newline in the value is shown escaped. */
+  {
+    g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+    g_assert_cmpstr (lines[2], ==, "");
+    expected = g_strdup_printf ("%s  notes: “” → “第一行\\n第二行”", control_id);
+    g_assert_true (g_str_has_suffix (lines[1], expected));
+    g_assert_nonnull (strstr (lines[0], "scope  organization: “” → “Example Ltd”"));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Errors: one line, non-zero. */
+  {
+    g_autofree char *missing = g_build_filename (fixture->dir, "missing.ismsgap", NULL);
+    const char *argv[] = { cli, "log", missing, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_cmpstr (out, ==, "");
+    g_assert_true (g_str_has_prefix (err, "isms-gap-cli: "));
+    g_assert_nonnull (strstr (err, "missing.ismsgap"));
+    g_assert_cmpuint (strlen (err), ==, strchr (err, '\n') - err + 1);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *argv[] = { cli, "log", fixture->path, "--format", "xml", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "xml"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/workspace/model/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("defaults", test_defaults);
+  ADD ("notify", test_notify);
+  ADD ("clause-refusals", test_clause_refusals);
+  ADD ("invalid-input", test_invalid_input);
+  ADD ("scope-items-changed", test_scope_items_changed);
+  ADD ("undo", test_undo);
+  ADD ("undo-depth", test_undo_depth);
+  ADD ("change-log", test_change_log);
+  ADD ("custom-provider", test_custom_provider);
+  ADD ("batch", test_batch);
+  ADD ("close", test_close);
+  ADD ("certificate-state", test_certificate_state);
+  ADD ("cli-log", test_cli_log);
+
+#undef ADD
+
+  return g_test_run ();
+}

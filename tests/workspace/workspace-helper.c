@@ -1,0 +1,159 @@
+/* workspace-helper.c — a second process for the workspace fault tests
+ *
+ * Copyright 2026 The ISMS Gap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   workspace-helper hold FILE        open FILE, print "ready", wait for EOF on stdin
+ *   workspace-helper edit FILE N      make N edits, printing each once committed
+ *   workspace-helper fill FILE LIMIT  edit under RLIMIT_FSIZE = LIMIT bytes until a
+ *                                     write fails, then print the error and the state
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "ws-test-util.h"
+
+static GapWorkspace *
+open_workspace (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GapWorkspace *workspace = gap_workspace_open (file, &error);
+
+  if (workspace == NULL)
+    {
+      printf ("open-error %d %s\n", error->code, error->message);
+      fflush (stdout);
+      exit (3);
+    }
+  return workspace;
+}
+
+static int
+hold (const char *path)
+{
+  g_autoptr(GapWorkspace) workspace = open_workspace (path);
+  char buffer[64];
+
+  printf ("ready\n");
+  fflush (stdout);
+  while (fgets (buffer, sizeof buffer, stdin) != NULL)
+    ;
+  return 0;
+}
+
+/* Edit i sets the notes of assessment i % 20 to "v<i>", and every fifth
+ * edit also adds a scope item "item<i>"; each is printed after it is
+ * committed, so the parent knows what must survive a kill. */
+static int
+edit (const char *path,
+      guint       n)
+{
+  g_autoptr(GapWorkspace) workspace = open_workspace (path);
+  GListModel *assessments = gap_workspace_get_assessments (workspace);
+  g_autoptr(GError) error = NULL;
+
+  printf ("ready\n");
+  fflush (stdout);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GapAssessment) a = g_list_model_get_item (assessments, i % 20);
+      g_autofree char *value = g_strdup_printf ("v%u", i);
+
+      if (!gap_workspace_set_assessment_string (workspace, a, GAP_FIELD_NOTES, value, &error))
+        {
+          printf ("error %s\n", error->message);
+          return 1;
+        }
+      printf ("notes %s %u\n", gap_assessment_get_control_id (a), i);
+      fflush (stdout);
+
+      if (i % 5 == 0)
+        {
+          if (gap_workspace_add_scope_item (workspace, GAP_SCOPE_KIND_ASSET_GROUP, value, NULL,
+                                            &error) == NULL)
+            {
+              printf ("error %s\n", error->message);
+              return 1;
+            }
+          printf ("item %s\n", value);
+          fflush (stdout);
+        }
+    }
+  return 0;
+}
+
+static int
+fill (const char *path,
+      guint64     limit)
+{
+  g_autoptr(GapWorkspace) workspace = open_workspace (path);
+  GapAssessment *a = g_list_model_get_item (gap_workspace_get_assessments (workspace), 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_ok = g_strdup (gap_assessment_get_evidence (a));
+  g_autofree char *snapshot_before = NULL;
+  g_autofree char *snapshot_after = NULL;
+  g_autofree char *checksum = NULL;
+  struct rlimit rl = { limit, limit };
+  GString *big = g_string_new (NULL);
+
+  g_object_unref (a);  /* the list keeps it */
+
+  /* Past the limit write() fails with EFBIG instead of killing us. */
+  signal (SIGXFSZ, SIG_IGN);
+  if (setrlimit (RLIMIT_FSIZE, &rl) != 0)
+    {
+      perror ("setrlimit");
+      return 2;
+    }
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_string_truncate (big, 0);
+      for (guint j = 0; j < 2000; j++)
+        g_string_append_printf (big, "%u-%u ", i, j);
+
+      snapshot_before = ws_snapshot (workspace);
+      if (!gap_workspace_set_assessment_string (workspace, a, GAP_FIELD_EVIDENCE, big->str, &error))
+        break;
+      g_free (last_ok);
+      last_ok = g_strdup (big->str);
+      g_clear_pointer (&snapshot_before, g_free);
+    }
+  if (error == NULL)
+    {
+      printf ("no-error\n");
+      return 1;
+    }
+
+  /* The failed edit changed nothing in memory. */
+  snapshot_after = ws_snapshot (workspace);
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, snapshot_after, -1);
+  printf ("error %s %d\n", g_quark_to_string (error->domain), error->code);
+  printf ("unchanged %d\n", g_strcmp0 (snapshot_before, snapshot_after) == 0 &&
+                            g_strcmp0 (gap_assessment_get_evidence (a), last_ok) == 0);
+  printf ("snapshot %s\n", checksum);
+  fflush (stdout);
+  g_string_free (big, TRUE);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 3 && strcmp (argv[1], "hold") == 0)
+    return hold (argv[2]);
+  if (argc == 4 && strcmp (argv[1], "edit") == 0)
+    return edit (argv[2], atoi (argv[3]));
+  if (argc == 4 && strcmp (argv[1], "fill") == 0)
+    return fill (argv[2], g_ascii_strtoull (argv[3], NULL, 10));
+
+  fprintf (stderr, "usage: workspace-helper hold|edit|fill FILE [N]\n");
+  return 2;
+}
