@@ -110,7 +110,7 @@ print_control_text (Printer    *printer,
   g_string_append_printf (line, "%*s%s %s", (int) indent, "", gap_control_get_id (control),
                           gap_control_get_title (control, printer->lang));
   if (gap_control_get_is_new (control))
-    g_string_append_printf (line, " (%s)", _gap_gettext_for (printer->lang, N_("new in 2022")));
+    g_string_append_printf (line, " %s", _gap_gettext_for (printer->lang, N_("(new in 2022)")));
   if (layers[0] != NULL)
     {
       g_autofree char *joined = g_strjoinv (", ", layers);
