@@ -1,0 +1,68 @@
+/* gap-util.h — small helpers shared by the windows and pages
+ *
+ * Copyright 2026 The ISMS Gap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Working copies live in <user data dir>/isms-gap/workspaces (mode 0700):
+ * DESIGN.md "Workspace store". */
+GFile *gap_working_copies_dir      (GError     **error);
+/* A file name there that does not exist yet, from @name (sanitized) and
+ * today's date, e.g. "Acme-2026-11-29.ismsgap". */
+GFile *gap_working_copy_new_file   (const char  *name,
+                                    GError     **error);
+char  *gap_sanitize_file_name      (const char  *name);
+
+/* Today as an ISO 8601 date ("2026-11-29"). */
+char  *gap_today_iso               (void);
+/* Parses "YYYY-MM-DD"; NULL for "" or anything malformed. */
+GDate *gap_date_from_iso           (const char  *iso);
+
+/* An AdwMessageDialog over @widget's window: @heading, then the
+ * (translated) message of @error. */
+void   gap_widget_show_error       (GtkWidget    *widget,
+                                    const char   *heading,
+                                    const GError *error);
+/* Asks before something that cannot be undone: responses "cancel" and
+ * "confirm" (destructive, labelled @confirm_label). Not yet presented. */
+AdwMessageDialog *gap_confirm_dialog_new (GtkWidget  *widget,
+                                          const char *heading,
+                                          const char *body,
+                                          const char *confirm_label);
+/* A toast showing @title as plain text (toast titles are markup in
+ * libadwaita 1.2, and names typed by the user may hold "&" or "<"). */
+AdwToast *gap_toast_new         (const char   *title);
+/* Shows @toast in the nearest AdwToastOverlay above @widget; takes it. */
+void   gap_widget_add_toast        (GtkWidget    *widget,
+                                    AdwToast     *toast);
+/* A toast whose button undoes the edit just made (win.undo). */
+void   gap_widget_add_undo_toast   (GtkWidget    *widget,
+                                    const char   *title);
+
+/* A flat "Add" button for a group's header, @tooltip saying what it adds. */
+GtkWidget *gap_add_button_new   (const char   *tooltip);
+/* A boxed list without selection; with a "None yet" placeholder if asked. */
+GtkListBox *gap_boxed_list_new  (gboolean      placeholder);
+
+/* Commit an AdwEntryRow when Enter is pressed or the focus leaves it, and
+ * only when the text differs from the value last synced from the model. */
+typedef void (*GapEntryCommitFunc) (AdwEntryRow *row,
+                                    const char  *text,
+                                    gpointer     user_data);
+
+void   gap_entry_row_connect_commit (AdwEntryRow       *row,
+                                     GapEntryCommitFunc func,
+                                     gpointer           user_data);
+/* Shows @value (from the model) unless it is already shown; "" for NULL. */
+void   gap_entry_row_sync          (AdwEntryRow  *row,
+                                    const char   *value);
+/* Commits now if the text differs from the synced value. */
+void   gap_entry_row_flush         (AdwEntryRow  *row);
+
+G_END_DECLS
