@@ -118,7 +118,7 @@ static const char * const scope_keys[GAP_N_SCOPE_FIELDS] = {
 };
 
 static const char * const scope_labels[GAP_N_SCOPE_FIELDS] = {
-  N_("Organization"), N_("Scope statement"), N_("Assessor"), N_("Assessment date"),
+  N_("Organization name"), N_("Scope statement"), N_("Assessor"), N_("Assessment date"),
 };
 
 static const char * const certificate_keys[GAP_N_CERTIFICATE_FIELDS] = {

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   workspace-helper hold FILE        open FILE, print "ready", wait for EOF on stdin
- *   workspace-helper edit FILE N      make N edits, printing each once committed
+ *   workspace-helper edit FILE START  edit on from number START, printing each edit
+ *                                     once committed, until killed
  *   workspace-helper fill FILE LIMIT  edit under RLIMIT_FSIZE = LIMIT bytes until a
  *                                     write fails, then print the error and the state
  */
@@ -52,7 +53,7 @@ hold (const char *path)
  * committed, so the parent knows what must survive a kill. */
 static int
 edit (const char *path,
-      guint       n)
+      guint       start)
 {
   g_autoptr(GapWorkspace) workspace = open_workspace (path);
   GListModel *assessments = gap_workspace_get_assessments (workspace);
@@ -60,10 +61,11 @@ edit (const char *path,
 
   printf ("ready\n");
   fflush (stdout);
-  for (guint i = 0; i < n; i++)
+  for (guint i = start; i < start + 100000; i++)
     {
       g_autoptr(GapAssessment) a = g_list_model_get_item (assessments, i % 20);
       g_autofree char *value = g_strdup_printf ("v%u", i);
+      g_autofree char *name = g_strdup_printf ("item%u", i);
 
       if (!gap_workspace_set_assessment_string (workspace, a, GAP_FIELD_NOTES, value, &error))
         {
@@ -75,13 +77,13 @@ edit (const char *path,
 
       if (i % 5 == 0)
         {
-          if (gap_workspace_add_scope_item (workspace, GAP_SCOPE_KIND_ASSET_GROUP, value, NULL,
+          if (gap_workspace_add_scope_item (workspace, GAP_SCOPE_KIND_ASSET_GROUP, name, NULL,
                                             &error) == NULL)
             {
               printf ("error %s\n", error->message);
               return 1;
             }
-          printf ("item %s\n", value);
+          printf ("item %s\n", name);
           fflush (stdout);
         }
     }
@@ -150,7 +152,7 @@ main (int   argc,
   if (argc == 3 && strcmp (argv[1], "hold") == 0)
     return hold (argv[2]);
   if (argc == 4 && strcmp (argv[1], "edit") == 0)
-    return edit (argv[2], atoi (argv[3]));
+    return edit (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
   if (argc == 4 && strcmp (argv[1], "fill") == 0)
     return fill (argv[2], g_ascii_strtoull (argv[3], NULL, 10));
 
