@@ -24,6 +24,10 @@ typedef struct
 static const GapCliEntry commands[] = {
   { "catalog", N_("Print the control catalog, the 2013–2022 mapping or the Microsoft services"), _gap_cli_catalog },
   { "log", N_("Print the change log of a workspace"), _gap_cli_log },
+  { "new", N_("Create a workspace, empty or with the demo organization"), _gap_cli_new },
+  { "summary", N_("Print the gap analysis of a workspace"), _gap_cli_summary },
+  { "import", N_("Create a workspace from its JSON form"), _gap_cli_import },
+  { "migrate", N_("Migrate a 2013 workspace to ISO/IEC 27001:2022"), _gap_cli_migrate },
   { NULL, NULL, NULL },
 };
 

@@ -48,6 +48,17 @@ static const char * const certificate_members[GAP_DOC_N_CERTIFICATE_FIELDS] = {
   [GAP_CERTIFICATE_FIELD_NOTES] = "notes",
 };
 
+/* The workspace's own test for a missing name (ASCII white space only), so
+ * that whatever a workspace holds can be read back. */
+static gboolean
+is_blank_name (const char *name)
+{
+  for (const char *p = name; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 is_date_certificate_field (guint field)
 {
@@ -901,7 +912,7 @@ read_scope (GapDoc        *doc,
           if (!read_text (object, where, "name", &item->name, error) ||
               !read_text (object, where, "detail", &item->detail, error))
             return FALSE;
-          if (_gap_text_is_blank (item->name))
+          if (is_blank_name (item->name))
             {
               g_autofree char *name_path = member_path (where, "name");
               return fail_at (error, name_path, _("must not be empty"));
@@ -999,7 +1010,7 @@ read_custom_providers (GapDoc       *doc,
         return fail_at (error, id_path, _("“%s” is the ID of a catalog service"), id);
       if (doc_lookup_custom (doc, id) != NULL)
         return fail_at (error, id_path, _("“%s” appears twice"), id);
-      if (_gap_text_is_blank (name))
+      if (is_blank_name (name))
         return fail_at (error, name_path, _("must not be empty"));
 
       custom = g_new0 (GapDocCustom, 1);
@@ -1218,6 +1229,9 @@ read_assessment (GapDoc         *doc,
     if (MEMBER ("services") != NULL &&
         !read_assessment_services (doc, MEMBER ("services"), services_path, assessment, error))
       return FALSE;
+    if (is_clause && assessment->services[0] != NULL)
+      return fail_at (error, services_path,
+                      _("a clause requirement is the organization’s own: no service provides it"));
 
     if (MEMBER ("needs_review") != NULL &&
         !expect_boolean (MEMBER ("needs_review"), needs_review_path,
