@@ -484,7 +484,6 @@ claim_id (Edition    *ed,
 
 typedef struct
 {
-  GapCatalog *self;
   Edition    *ed;
   GapEdition  edition;
   const char *file;
@@ -740,7 +739,6 @@ load_edition (GapCatalog *self,
 {
   g_autoptr(JsonParser) parser = NULL;
   EditionLoader loader = {
-    .self = self,
     .ed = &self->editions[edition == GAP_EDITION_2013 ? 0 : 1],
     .edition = edition,
     .file = edition == GAP_EDITION_2013 ? FILE_2013 : FILE_2022,

@@ -131,8 +131,10 @@ gap_suggestion_describe (GapSuggestion *self,
 
   g_return_val_if_fail (GAP_IS_SUGGESTION (self), NULL);
 
+  /* Titles fall back this way too: any Chinese is zh_TW, anything else English. */
   if (lang == NULL)
     lang = gap_current_language ();
+  lang = g_str_has_prefix (lang, "zh") ? "zh_TW" : "en";
 
   switch (self->basis)
     {
