@@ -44,7 +44,11 @@ gboolean _gap_export_write_pdf   (GapReport      *report,
                                   GOutputStream  *stream,
                                   GCancellable   *cancellable,
                                   GError        **error);
+/* XLSX is one workbook of both reports (gap-export-xlsx.c): @report is the
+ * one asked for (its sheet opens first), @companion the other kind, built
+ * from the same analysis in the same language. */
 gboolean _gap_export_write_xlsx  (GapReport      *report,
+                                  GapReport      *companion,
                                   GOutputStream  *stream,
                                   GCancellable   *cancellable,
                                   GError        **error);
