@@ -1580,12 +1580,12 @@ gap_workspace_set_scope_field (GapWorkspace   *self,
   if (!edit_commit (self, error))
     return FALSE;
 
+  /* The undo entry first: a notify handler that edits stacks after it. */
   old = g_strdup (self->scope[field]);
-  set_scope_value (self, field, value);
-
   entry = undo_entry_new (UNDO_SCOPE_FIELD, NULL, field);
   entry->str_value = g_steal_pointer (&old);
   push_undo (self, entry);
+  set_scope_value (self, field, value);
 
   g_signal_emit (self, signals[SCOPE_CHANGED], 0);
   return TRUE;
@@ -1744,10 +1744,10 @@ gap_workspace_update_scope_item (GapWorkspace  *self,
   entry->int_value = kind;
   entry->str_value = g_strdup (gap_scope_item_get_name (item));
   entry->str_value2 = g_strdup (gap_scope_item_get_detail (item));
+  push_undo (self, entry);
 
   _gap_scope_item_set_name (item, name);
   _gap_scope_item_set_detail (item, detail);
-  push_undo (self, entry);
   g_signal_emit (self, signals[SCOPE_CHANGED], 0);
   return TRUE;
 }
@@ -1960,10 +1960,10 @@ gap_workspace_set_service_in_use (GapWorkspace      *self,
   if (!edit_commit (self, error))
     return FALSE;
 
-  _gap_service_record_set_in_use (record, in_use);
   entry = undo_entry_new (UNDO_SERVICE_IN_USE, gap_service_record_get_id (record), 0);
   entry->int_value = !in_use;
   push_undo (self, entry);
+  _gap_service_record_set_in_use (record, in_use);
   g_signal_emit (self, signals[SERVICES_CHANGED], 0);
   return TRUE;
 }
@@ -2334,8 +2334,8 @@ gap_workspace_set_certificate_field (GapWorkspace         *self,
 
   entry = undo_entry_new (UNDO_CERTIFICATE, id, field);
   entry->str_value = g_strdup (gap_certificate_get_field (certificate, field));
-  _gap_certificate_set_field (certificate, field, value);
   push_undo (self, entry);
+  _gap_certificate_set_field (certificate, field, value);
   g_signal_emit (self, signals[SERVICES_CHANGED], 0);
   return TRUE;
 }
@@ -2456,6 +2456,7 @@ write_assessment (GapWorkspace        *self,
   if (!edit_commit (self, error))
     goto fail;
 
+  push_undo (self, entry);
   if (field == GAP_FIELD_SERVICES)
     _gap_assessment_set_services (assessment, strv_value);
   else if (is_string)
@@ -2463,7 +2464,6 @@ write_assessment (GapWorkspace        *self,
   else
     _gap_assessment_set_int (assessment, field, int_value);
   _gap_assessment_set_changed (assessment, time);
-  push_undo (self, entry);
   emit_assessment_changed (self, assessment, field);
   return TRUE;
 

@@ -208,6 +208,48 @@ test_disk_full (void)
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
 
+static void
+test_disk_full_batch (void)
+{
+  g_autofree char *dir = ws_tmp_dir_new ();
+  g_autofree char *path = create_workspace (dir);
+  g_autofree char *limit = NULL;
+  g_autofree char *disk = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *integrity = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  char *line;
+  GStatBuf st;
+  Helper helper;
+  int status;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  limit = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) st.st_size + 300 * 1024);
+
+  helper_start (&helper, "fill-batch", path, limit);
+  while ((line = helper_read_line (&helper)) != NULL)
+    g_ptr_array_add (lines, line);
+  status = helper_wait (&helper);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_cmpuint (lines->len, ==, 5);
+  g_test_message ("helper: %s; %s", (char *) lines->pdata[0], (char *) lines->pdata[1]);
+
+  /* The batch could not be committed, and said so... */
+  g_assert_true (g_str_has_prefix (lines->pdata[1], "end-error gap-error-quark "));
+  g_assert_cmpstr (lines->pdata[2], ==, "committed 0");
+  /* ...and everything since begin is gone, from memory and file alike. */
+  g_assert_cmpstr (lines->pdata[3], ==, "restored 1");
+  disk = ws_snapshot_file (path);
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, disk, -1);
+  expected = g_strconcat ("snapshot ", checksum, NULL);
+  g_assert_cmpstr (lines->pdata[4], ==, expected);
+
+  integrity = ws_sql_text (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  ws_tmp_dir_free (g_steal_pointer (&dir));
+}
+
 /* ---- a crash ---- */
 
 static void
@@ -350,6 +392,7 @@ main (int   argc,
 
   g_test_add_func ("/workspace/faults/in-use", test_in_use);
   g_test_add_func ("/workspace/faults/disk-full", test_disk_full);
+  g_test_add_func ("/workspace/faults/disk-full-batch", test_disk_full_batch);
   g_test_add_func ("/workspace/faults/crash", test_crash);
 
   return g_test_run ();

@@ -8,6 +8,8 @@
  *                                     once committed, until killed
  *   workspace-helper fill FILE LIMIT  edit under RLIMIT_FSIZE = LIMIT bytes until a
  *                                     write fails, then print the error and the state
+ *   workspace-helper fill-batch FILE LIMIT
+ *                                     the same inside one batch, then try to commit it
  */
 
 #include "config.h"
@@ -90,6 +92,8 @@ edit (const char *path,
   return 0;
 }
 
+static void limit_file_size (guint64 limit);
+
 static int
 fill (const char *path,
       guint64     limit)
@@ -101,18 +105,10 @@ fill (const char *path,
   g_autofree char *snapshot_before = NULL;
   g_autofree char *snapshot_after = NULL;
   g_autofree char *checksum = NULL;
-  struct rlimit rl = { limit, limit };
   GString *big = g_string_new (NULL);
 
   g_object_unref (a);  /* the list keeps it */
-
-  /* Past the limit write() fails with EFBIG instead of killing us. */
-  signal (SIGXFSZ, SIG_IGN);
-  if (setrlimit (RLIMIT_FSIZE, &rl) != 0)
-    {
-      perror ("setrlimit");
-      return 2;
-    }
+  limit_file_size (limit);
 
   for (guint i = 0; i < 10000; i++)
     {
@@ -145,6 +141,75 @@ fill (const char *path,
   return 0;
 }
 
+static void
+limit_file_size (guint64 limit)
+{
+  struct rlimit rl = { limit, limit };
+
+  /* Past the limit write() fails with EFBIG instead of killing us. */
+  signal (SIGXFSZ, SIG_IGN);
+  if (setrlimit (RLIMIT_FSIZE, &rl) != 0)
+    {
+      perror ("setrlimit");
+      exit (2);
+    }
+}
+
+static void
+print_error (const char   *what,
+             const GError *error)
+{
+  if (error == NULL)
+    printf ("%s none\n", what);
+  else
+    printf ("%s %s %d\n", what, g_quark_to_string (error->domain), error->code);
+}
+
+/* A batch that outgrows the disk: everything since begin is rolled back,
+ * in the file and in memory. */
+static int
+fill_batch (const char *path,
+            guint64     limit)
+{
+  g_autoptr(GapWorkspace) workspace = open_workspace (path);
+  GListModel *assessments = gap_workspace_get_assessments (workspace);
+  g_autoptr(GError) edit_error = NULL;
+  g_autoptr(GError) end_error = NULL;
+  g_autofree char *before = ws_snapshot (workspace);
+  g_autofree char *after = NULL;
+  g_autofree char *checksum = NULL;
+  GString *big = g_string_new (NULL);
+  gboolean committed;
+
+  limit_file_size (limit);
+  if (!gap_workspace_begin_batch (workspace, &edit_error))
+    {
+      print_error ("begin-error", edit_error);
+      return 1;
+    }
+  for (guint i = 0; i < 2000 && edit_error == NULL; i++)
+    {
+      g_autoptr(GapAssessment) a = g_list_model_get_item (assessments, i % 50);
+
+      g_string_truncate (big, 0);
+      for (guint j = 0; j < 2000; j++)
+        g_string_append_printf (big, "%u-%u ", i, j);
+      gap_workspace_set_assessment_string (workspace, a, GAP_FIELD_EVIDENCE, big->str, &edit_error);
+    }
+  committed = gap_workspace_end_batch (workspace, TRUE, &end_error);
+
+  after = ws_snapshot (workspace);
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, after, -1);
+  print_error ("edit-error", edit_error);
+  print_error ("end-error", end_error);
+  printf ("committed %d\n", committed);
+  printf ("restored %d\n", g_strcmp0 (before, after) == 0);
+  printf ("snapshot %s\n", checksum);
+  fflush (stdout);
+  g_string_free (big, TRUE);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +220,8 @@ main (int   argc,
     return edit (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
   if (argc == 4 && strcmp (argv[1], "fill") == 0)
     return fill (argv[2], g_ascii_strtoull (argv[3], NULL, 10));
+  if (argc == 4 && strcmp (argv[1], "fill-batch") == 0)
+    return fill_batch (argv[2], g_ascii_strtoull (argv[3], NULL, 10));
 
   fprintf (stderr, "usage: workspace-helper hold|edit|fill FILE [N]\n");
   return 2;
