@@ -160,19 +160,19 @@ or_dash (const char *text)
 }
 
 static void
-print_counts_line (const char      *heading,
-                   const GapCounts *counts)
+print_verdict_counts (const GapCounts *counts)
 {
   static const GapVerdict order[] = {
     GAP_VERDICT_COVERED, GAP_VERDICT_PARTIAL, GAP_VERDICT_AT_RISK, GAP_VERDICT_GAP,
     GAP_VERDICT_EXCLUDED,
   };
+  g_autoptr(GString) list = g_string_new (NULL);
 
-  printf ("%s", heading);
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    /* Translators: a verdict and how many controls have it, in a list */
-    printf (_("%s%s %u"), i == 0 ? " " : _(", "), gap_verdict_get_label (order[i]),
-            counts->by_verdict[order[i]]);
+    g_string_append_printf (list, "%s%s %u", i == 0 ? "" : _(", "),
+                            gap_verdict_get_label (order[i]), counts->by_verdict[order[i]]);
+  /* Translators: the number of controls per verdict, "Covered 21, Partial 17, …" */
+  printf (_("Verdicts: %s"), list->str);
   printf ("\n");
 }
 
@@ -210,7 +210,7 @@ print_text (Summary *summary)
           100.0 * gap_counts_get_coverage (counts), counts->by_verdict[GAP_VERDICT_COVERED],
           counts->applicable);
   printf ("\n");
-  print_counts_line (_("Verdicts:"), counts);
+  print_verdict_counts (counts);
   printf (_("Responsibility of the applicable ones: %s %u, %s %u, %s %u"),
           gap_responsibility_get_label (GAP_RESPONSIBILITY_ORGANIZATION),
           counts->by_responsibility[GAP_RESPONSIBILITY_ORGANIZATION],
@@ -247,8 +247,9 @@ print_text (Summary *summary)
 
       printf ("  %2u. %-8s %s\n", i + 1, gap_control_get_id (control),
               gap_control_get_title (control, summary->lang));
+      printf ("      ");
       /* Translators: verdict, priority, due date and owner of an open gap */
-      printf (_("      %s · priority: %s · due: %s · owner: %s"),
+      printf (_("%s · priority: %s · due: %s · owner: %s"),
               gap_verdict_get_label (gap_analysis_get_verdict (summary->analysis, assessment)),
               gap_priority_get_label (gap_assessment_get_priority (assessment)),
               or_dash (gap_assessment_get_due_date (assessment)),

@@ -159,6 +159,9 @@ test_demo_summary (void)
   run (&r, dir, "summary", "--lang", "zh_TW", "demo.ismsgap", NULL);
   g_assert_true (succeeded (&r));
   g_assert_nonnull (strstr (r.out, "A.8.7    防範惡意軟體"));
+  /* Labels too, from the translations of the build (GAP_LOCALEDIR). */
+  g_assert_nonnull (strstr (r.out, "\n判定結果：已涵蓋 "));
+  g_assert_nonnull (strstr (r.out, "\n證書警示：\n"));
   g_assert_nonnull (strstr (r.out, "A.5    "));
 
   run (&r, dir, "summary", "--format", "json", "demo.ismsgap", NULL);
