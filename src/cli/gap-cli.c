@@ -28,6 +28,7 @@ static const GapCliEntry commands[] = {
   { "summary", N_("Print the gap analysis of a workspace"), _gap_cli_summary },
   { "import", N_("Create a workspace from its JSON form"), _gap_cli_import },
   { "migrate", N_("Migrate a 2013 workspace to ISO/IEC 27001:2022"), _gap_cli_migrate },
+  { "export", N_("Export the gap analysis report or the Statement of Applicability"), _gap_cli_export },
   { NULL, NULL, NULL },
 };
 

@@ -394,6 +394,7 @@ typedef struct
   const char         *title_msgid;
   GapReportValueType  type;
   double              width;
+  gboolean            localized;
 } ColumnSpec;
 
 static void
@@ -434,6 +435,7 @@ add_table (Builder          *b,
       table->columns[i].id = specs[i].id;
       table->columns[i].type = specs[i].type;
       table->columns[i].width = specs[i].width / total;
+      table->columns[i].localized = specs[i].localized || specs[i].type >= GAP_REPORT_VALUE_VERDICT;
       gap_report_text_init_msgid (b->report, &table->columns[i].title, specs[i].title_msgid);
     }
   table->rows = g_ptr_array_new_with_free_func (row_free);
@@ -672,7 +674,7 @@ build_cover (Builder *b)
                                            : N_("Gap analysis report"));
   GArray *fields = add_fields (section);
 
-  text_plain (&fields_append (b, fields, N_("Organization"))->value, b->report->organization);
+  text_plain (&fields_append (b, fields, N_("Organization name"))->value, b->report->organization);
   text_plain (&fields_append (b, fields, N_("Scope statement"))->value,
               scope (b, GAP_SCOPE_FIELD_STATEMENT));
   gap_report_text_init_msgid (b->report, &fields_append (b, fields, N_("Standard"))->value,
@@ -701,8 +703,7 @@ build_chart (Builder *b)
     {
       g_autoptr(GapGroup) group = g_list_model_get_item (groups, i);
       GapControlKind kind = gap_group_get_kind (group);
-      const GapCounts *counts = gap_analysis_get_kind_group_counts (b->analysis, kind,
-                                                                    gap_group_get_id (group));
+      const GapCounts *counts = gap_analysis_get_group_counts (b->analysis, gap_group_get_id (group));
       GapReportChartGroup *bar;
 
       if (counts == NULL)
@@ -733,12 +734,12 @@ build_summary (Builder *b)
   static const ColumnSpec verdict_columns[] = {
     { "verdict", N_("Verdict"), GAP_REPORT_VALUE_VERDICT, 0.5 },
     { "count", N_("Items"), GAP_REPORT_VALUE_NUMBER, 0.25 },
-    { "share", N_("Share"), GAP_REPORT_VALUE_PERCENT, 0.25 },
+    { "share", N_("Share of applicable items"), GAP_REPORT_VALUE_PERCENT, 0.25 },
   };
   static const ColumnSpec responsibility_columns[] = {
     { "responsibility", N_("Responsibility"), GAP_REPORT_VALUE_RESPONSIBILITY, 0.5 },
     { "count", N_("Applicable items"), GAP_REPORT_VALUE_NUMBER, 0.25 },
-    { "share", N_("Share"), GAP_REPORT_VALUE_PERCENT, 0.25 },
+    { "share", N_("Share of applicable items"), GAP_REPORT_VALUE_PERCENT, 0.25 },
   };
   GapReportTable *table;
   GArray *fields;
@@ -759,7 +760,11 @@ build_summary (Builder *b)
 
       cell_enum (b, &row[0], GAP_REPORT_VALUE_VERDICT, verdict_order[i]);
       cell_number (&row[1], n);
-      cell_percent (&row[2], counts->total > 0 ? (double) n / counts->total : 0);
+      /* Excluded items are not applicable: no share of those. */
+      if (verdict_order[i] == GAP_VERDICT_EXCLUDED)
+        cell_text (&row[2], "");
+      else
+        cell_percent (&row[2], counts->applicable > 0 ? (double) n / counts->applicable : 0);
     }
 
   table = add_table (b, section, "responsibilities", N_("Applicable items per responsibility"),
@@ -792,14 +797,14 @@ build_open_gaps (Builder *b)
   GListModel *gaps = gap_analysis_get_open_gaps (b->analysis);
   static const ColumnSpec columns[] = {
     { "priority", N_("Priority"), GAP_REPORT_VALUE_PRIORITY, 0.08 },
-    { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.07 },
-    { "title", N_("Requirement or control"), GAP_REPORT_VALUE_TEXT, 0.22 },
-    { "verdict", N_("Verdict"), GAP_REPORT_VALUE_VERDICT, 0.09 },
-    { "status", N_("Implementation status"), GAP_REPORT_VALUE_STATUS, 0.11 },
-    { "responsibility", N_("Responsibility"), GAP_REPORT_VALUE_RESPONSIBILITY, 0.10 },
-    { "owner", N_("Owner"), GAP_REPORT_VALUE_TEXT, 0.10 },
+    { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.06 },
+    { "title", N_("Requirement or control"), GAP_REPORT_VALUE_TEXT, 0.19, TRUE },
+    { "verdict", N_("Verdict"), GAP_REPORT_VALUE_VERDICT, 0.07 },
+    { "status", N_("Status"), GAP_REPORT_VALUE_STATUS, 0.10 },
+    { "responsibility", N_("Responsibility"), GAP_REPORT_VALUE_RESPONSIBILITY, 0.11 },
+    { "owner", N_("Owner"), GAP_REPORT_VALUE_TEXT, 0.11 },
     { "due-date", N_("Due date"), GAP_REPORT_VALUE_DATE, 0.09 },
-    { "notes", N_("Notes"), GAP_REPORT_VALUE_TEXT, 0.14 },
+    { "notes", N_("Notes"), GAP_REPORT_VALUE_TEXT, 0.19 },
   };
   GapReportTable *table;
 
@@ -839,7 +844,7 @@ build_results (Builder *b)
   GapReportChart *chart = build_chart (b);
   static const ColumnSpec columns[] = {
     { "group-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.07 },
-    { "title", N_("Title"), GAP_REPORT_VALUE_TEXT, 0.29 },
+    { "title", N_("Title"), GAP_REPORT_VALUE_TEXT, 0.29, TRUE },
     { "applicable", N_("Applicable"), GAP_REPORT_VALUE_NUMBER, 0.09 },
     { "covered", N_("Covered"), GAP_REPORT_VALUE_NUMBER, 0.09 },
     { "partial", N_("Partial"), GAP_REPORT_VALUE_NUMBER, 0.09 },
@@ -850,7 +855,7 @@ build_results (Builder *b)
   };
   GapReportTable *tables[2];
 
-  /* Two tables: in 2022 clause 5 and theme 5 share an ID. */
+  /* Clauses are mandatory and Annex A is chosen: two tables read better. */
   tables[GAP_CONTROL_KIND_CLAUSE] = add_table (b, section, "results-clauses",
                                                N_("Clauses 4 to 10"), N_("No items."),
                                                columns, G_N_ELEMENTS (columns));
@@ -885,10 +890,10 @@ build_inherited (Builder *b)
   GListModel *assessments = gap_workspace_get_assessments (b->workspace);
   static const ColumnSpec columns[] = {
     { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.08 },
-    { "title", N_("Control"), GAP_REPORT_VALUE_TEXT, 0.25 },
+    { "title", N_("Control"), GAP_REPORT_VALUE_TEXT, 0.25, TRUE },
     { "responsibility", N_("Responsibility"), GAP_REPORT_VALUE_RESPONSIBILITY, 0.11 },
-    { "services", N_("Providing services"), GAP_REPORT_VALUE_TEXT, 0.22 },
-    { "certificates", N_("Certificates relied on"), GAP_REPORT_VALUE_TEXT, 0.24 },
+    { "services", N_("Providing services"), GAP_REPORT_VALUE_TEXT, 0.22, TRUE },
+    { "certificates", N_("Certificates relied on"), GAP_REPORT_VALUE_TEXT, 0.24, TRUE },
     { "verdict", N_("Verdict"), GAP_REPORT_VALUE_VERDICT, 0.10 },
   };
   GapReportTable *table;
@@ -992,13 +997,13 @@ build_certificates (Builder *b)
   GListModel *certificates = gap_workspace_get_certificates (b->workspace);
   g_autoptr(GHashTable) in_use = families_in_use (b);
   static const ColumnSpec columns[] = {
-    { "certificate", N_("Certificate"), GAP_REPORT_VALUE_TEXT, 0.22 },
+    { "certificate", N_("Certificate"), GAP_REPORT_VALUE_TEXT, 0.22, TRUE },
     { "reference", N_("Reference"), GAP_REPORT_VALUE_TEXT, 0.11 },
     { "issuer", N_("Issuer"), GAP_REPORT_VALUE_TEXT, 0.12 },
     { "last-audit", N_("Last audit"), GAP_REPORT_VALUE_DATE, 0.10 },
     { "expiry", N_("Expiry"), GAP_REPORT_VALUE_DATE, 0.10 },
     { "state", N_("State"), GAP_REPORT_VALUE_CERTIFICATE_STATE, 0.10 },
-    { "services", N_("Services in use"), GAP_REPORT_VALUE_TEXT, 0.25 },
+    { "services", N_("Services in use"), GAP_REPORT_VALUE_TEXT, 0.25, TRUE },
   };
   GapReportTable *table;
 
@@ -1086,13 +1091,13 @@ build_soa (Builder *b)
   GListModel *assessments = gap_workspace_get_assessments (b->workspace);
   static const ColumnSpec columns[] = {
     { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.06 },
-    { "title", N_("Control"), GAP_REPORT_VALUE_TEXT, 0.17 },
+    { "title", N_("Control"), GAP_REPORT_VALUE_TEXT, 0.17, TRUE },
     { "applicability", N_("Applicability"), GAP_REPORT_VALUE_APPLICABILITY, 0.08 },
-    { "reasons", N_("Reasons for inclusion"), GAP_REPORT_VALUE_TEXT, 0.13 },
+    { "reasons", N_("Reasons for inclusion"), GAP_REPORT_VALUE_TEXT, 0.13, TRUE },
     { "justification", N_("Justification"), GAP_REPORT_VALUE_TEXT, 0.14 },
     { "status", N_("Implementation status"), GAP_REPORT_VALUE_STATUS, 0.09 },
     { "responsibility", N_("Responsibility"), GAP_REPORT_VALUE_RESPONSIBILITY, 0.09 },
-    { "services", N_("Providing services"), GAP_REPORT_VALUE_TEXT, 0.14 },
+    { "services", N_("Providing services"), GAP_REPORT_VALUE_TEXT, 0.14, TRUE },
     { "evidence", N_("Evidence"), GAP_REPORT_VALUE_TEXT, 0.10 },
   };
   GapReportTable *table;
@@ -1147,7 +1152,7 @@ build_clauses (Builder *b)
   GListModel *assessments = gap_workspace_get_assessments (b->workspace);
   static const ColumnSpec columns[] = {
     { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.07 },
-    { "title", N_("Requirement"), GAP_REPORT_VALUE_TEXT, 0.30 },
+    { "title", N_("Requirement"), GAP_REPORT_VALUE_TEXT, 0.30, TRUE },
     { "status", N_("Implementation status"), GAP_REPORT_VALUE_STATUS, 0.12 },
     { "owner", N_("Owner"), GAP_REPORT_VALUE_TEXT, 0.13 },
     { "due-date", N_("Due date"), GAP_REPORT_VALUE_DATE, 0.10 },

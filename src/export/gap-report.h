@@ -51,7 +51,7 @@ typedef enum
 {
   GAP_REPORT_VALUE_TEXT,              /* a title, a name, user input */
   GAP_REPORT_VALUE_ID,                /* a clause, control or group ID: "5.23", "A.9.2.1" */
-  GAP_REPORT_VALUE_DATE,              /* key: ISO 8601 date, NULL when unset */
+  GAP_REPORT_VALUE_DATE,              /* text: ISO 8601 date, "" when unset */
   GAP_REPORT_VALUE_NUMBER,            /* number: a count */
   GAP_REPORT_VALUE_PERCENT,           /* number: a fraction in [0, 1] */
   GAP_REPORT_VALUE_VERDICT,           /* number: a GapVerdict; key: its nick */
@@ -74,7 +74,9 @@ typedef struct
   const char         *id;     /* stable name: "control-id", "due-date", … (docs/exports.md) */
   GapReportText       title;
   GapReportValueType  type;
-  double              width;  /* relative width for paged layouts; widths add up to 1 */
+  double              width;      /* relative width for paged layouts; widths add up to 1 */
+  gboolean            localized;  /* its cells may hold two texts in a bilingual report:
+                                   * one-table formats give it a column per language */
 } GapReportColumn;
 
 typedef struct
@@ -99,7 +101,7 @@ int                  gap_report_table_find_column (const GapReportTable *table,
 
 typedef struct
 {
-  GapControlKind kind;       /* in 2022, clause "5" and theme "5" are different groups */
+  GapControlKind kind;       /* clause, or Annex A theme or domain */
   const char    *group_id;   /* "4", "5", "A.9", … */
   GapReportText  title;
   GapCounts      counts;

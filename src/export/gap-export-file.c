@@ -1,0 +1,177 @@
+/* gap-export-file.c — an output file that appears whole or not at all
+ *
+ * Copyright 2026 The ISMS Gap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A temporary file in the destination's folder (so the final rename stays
+ * on one file system and is atomic), renamed over the destination only
+ * once everything is written and closed. g_file_replace() is not enough:
+ * when the destination does not exist yet it writes it in place.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gap-export-private.h"
+
+struct _GapExportFile
+{
+  GFile             *dest;
+  GFile             *temp;
+  GFileOutputStream *stream;
+  gboolean           closed;
+  gboolean           committed;
+};
+
+/* One translated line that names the destination, never the temporary
+ * name, with a GapError code a caller can act on. */
+static void
+set_write_error (GError **error,
+                 GFile   *dest,
+                 GError  *cause)
+{
+  g_autofree char *name = g_file_get_parse_name (dest);
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (cause));
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    g_set_error (error, GAP_ERROR, GAP_ERROR_READ_ONLY,
+                 _("Could not write “%s”: the folder may not be written to."), name);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    g_set_error (error, GAP_ERROR, GAP_ERROR_NO_SPACE,
+                 _("Could not write “%s”: the disk is full."), name);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, GAP_ERROR, GAP_ERROR_IO,
+                 _("Could not write “%s”: the folder does not exist."), name);
+  else
+    g_set_error (error, GAP_ERROR, GAP_ERROR_IO, _("Could not write “%s”: %s"), name,
+                 cause->message);
+}
+
+GapExportFile *
+_gap_export_file_new (GFile         *dest,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GapExportFile *self;
+
+  g_return_val_if_fail (G_IS_FILE (dest), NULL);
+
+  parent = g_file_get_parent (dest);
+  basename = g_file_get_basename (dest);
+  if (parent == NULL || basename == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (dest);
+
+      g_set_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT,
+                   _("“%s” is not a file name."), name);
+      return NULL;
+    }
+
+  self = g_new0 (GapExportFile, 1);
+  self->dest = g_object_ref (dest);
+
+  /* A hidden name nobody else uses; retry on the rare collision. */
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *temp_name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
+
+      g_clear_object (&self->temp);
+      g_clear_error (&local_error);
+      self->temp = g_file_get_child (parent, temp_name);
+      self->stream = g_file_create (self->temp, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
+      if (self->stream != NULL ||
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        break;
+    }
+
+  if (self->stream == NULL)
+    {
+      set_write_error (error, dest, local_error);
+      g_clear_object (&self->temp);
+      _gap_export_file_free (self);
+      return NULL;
+    }
+
+  return self;
+}
+
+GOutputStream *
+_gap_export_file_get_stream (GapExportFile *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return G_OUTPUT_STREAM (self->stream);
+}
+
+gboolean
+_gap_export_file_close (GapExportFile  *self,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->closed)
+    return TRUE;
+
+  self->closed = TRUE;
+  if (!g_output_stream_close (G_OUTPUT_STREAM (self->stream), cancellable, &local_error))
+    {
+      set_write_error (error, self->dest, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_gap_export_file_commit (GapExportFile  *self,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->committed, FALSE);
+
+  if (!_gap_export_file_close (self, cancellable, error))
+    return FALSE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* rename(2) for local files: atomic, and the old file stays until then. */
+  if (!g_file_move (self->temp, self->dest,
+                    G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                    NULL, NULL, NULL, &local_error))
+    {
+      set_write_error (error, self->dest, local_error);
+      return FALSE;
+    }
+
+  self->committed = TRUE;
+  return TRUE;
+}
+
+void
+_gap_export_file_free (GapExportFile *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->stream != NULL && !self->closed)
+    g_output_stream_close (G_OUTPUT_STREAM (self->stream), NULL, NULL);
+  if (self->temp != NULL && !self->committed)
+    g_file_delete (self->temp, NULL, NULL);
+
+  g_clear_object (&self->stream);
+  g_clear_object (&self->temp);
+  g_clear_object (&self->dest);
+  g_free (self);
+}
