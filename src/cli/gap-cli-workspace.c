@@ -528,8 +528,12 @@ _gap_cli_import (int    argc,
     return _gap_cli_gerror (error);
 
   workspace = gap_workspace_import_json (bytes, output, &error);
+  if (workspace == NULL && (g_error_matches (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT) ||
+                            g_error_matches (error, GAP_ERROR, GAP_ERROR_TOO_NEW)))
+    /* What is wrong is in the input: name it before the place in it. */
+    return _gap_cli_error (_("%s: %s"), argv[1], error->message);
   if (workspace == NULL)
-    return _gap_cli_error ("%s: %s", argv[1], error->message);
+    return _gap_cli_gerror (error);
 
   gap_workspace_close (workspace);
   return 0;
