@@ -584,6 +584,10 @@ take_lock (GapStore  *self,
 
   if (rc == 0)
     return TRUE;
+  /* Some file systems (FUSE, some NFS) cannot lock at all: then there is
+   * no lock to honour either, and refusing would make the file useless. */
+  if (errno == ENOLCK || errno == ENOSYS || errno == EOPNOTSUPP || errno == EINVAL)
+    return TRUE;
   if (errno == EWOULDBLOCK)
     g_set_error (error, GAP_ERROR, GAP_ERROR_IN_USE,
                  _("“%s” is open in another window or program. Close it there first."),

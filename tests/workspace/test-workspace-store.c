@@ -583,6 +583,40 @@ test_read_only_folder (void)
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
 
+/* A second open in the same process is refused, and leaves the first
+ * one working: its descriptor for the lock must not drop SQLite's. */
+static void
+test_open_twice (void)
+{
+  g_autofree char *dir = ws_tmp_dir_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(GapWorkspace) ws = create_in (dir, "twice.ismsgap", &path);
+  g_autoptr(GapWorkspace) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *memory = NULL;
+  g_autofree char *disk = NULL;
+  g_autofree char *integrity = NULL;
+
+  fill_everything (ws);
+  for (guint i = 0; i < 3; i++)
+    {
+      again = open_path (path, &error);
+      g_assert_null (again);
+      g_assert_error (error, GAP_ERROR, GAP_ERROR_IN_USE);
+      g_clear_error (&error);
+      g_assert_true (gap_workspace_set_scope_field (ws, GAP_SCOPE_FIELD_ASSESSOR,
+                                                    i % 2 ? "A" : "B", &error));
+      g_assert_no_error (error);
+    }
+  memory = ws_snapshot (ws);
+  g_clear_object (&ws);
+  disk = ws_snapshot_file (path);
+  g_assert_cmpstr (memory, ==, disk);
+  integrity = ws_sql_text (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  ws_tmp_dir_free (g_steal_pointer (&dir));
+}
+
 /* ---- copies ---- */
 
 static void
@@ -697,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/workspace/store/mode", test_mode);
   g_test_add_func ("/workspace/store/read-only-file", test_read_only_file);
   g_test_add_func ("/workspace/store/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/workspace/store/open-twice", test_open_twice);
   g_test_add_func ("/workspace/store/copies", test_copies);
 
   return g_test_run ();
