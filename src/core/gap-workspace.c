@@ -446,7 +446,12 @@ edit_failed (GapWorkspace *self,
   if (self->batch_depth > 0 && !_gap_store_in_transaction (self->store) &&
       self->batch_error == NULL)
     {
-      self->batch_error = g_error_copy (error);
+      /* The caller may not have asked for the error: keep one anyway. */
+      if (error != NULL)
+        self->batch_error = g_error_copy (error);
+      else
+        self->batch_error = g_error_new (GAP_ERROR, GAP_ERROR_IO, _("Could not save “%s”."),
+                                         file_display (self));
       reload (self, NULL);
     }
 }
@@ -469,8 +474,7 @@ edit_abort (GapWorkspace  *self,
             GError       **error)
 {
   _gap_store_rollback (self->store, "gap_edit");
-  if (error != NULL && *error != NULL)
-    edit_failed (self, *error);
+  edit_failed (self, error != NULL ? *error : NULL);
   return FALSE;
 }
 
