@@ -1295,7 +1295,7 @@ check_bytes (const char  *data,
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT,
-                   _("Not valid UTF-8 text (byte %" G_GSIZE_FORMAT ")"), (gsize) (end - data));
+                   _("Not valid UTF-8 text (byte %lu)"), (unsigned long) (end - data));
       return FALSE;
     }
 
@@ -1325,8 +1325,8 @@ check_bytes (const char  *data,
           if (++depth > MAX_DEPTH)
             {
               g_set_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT,
-                           _("Nested deeper than %u levels (line %u, column %" G_GSIZE_FORMAT ")"),
-                           (guint) MAX_DEPTH, line, i - line_start + 1);
+                           _("Nested deeper than %u levels (line %u, column %lu)"),
+                           (guint) MAX_DEPTH, line, (unsigned long) (i - line_start + 1));
               return FALSE;
             }
           break;
@@ -1428,14 +1428,13 @@ read_document (GapCatalog  *catalog,
   if (json_node_get_int (node) > FORMAT_VERSION)
     {
       g_set_error (error, GAP_ERROR, GAP_ERROR_TOO_NEW,
-                   _("version: %" G_GINT64_FORMAT " is newer than this program reads (%d); "
-                     "update ISMS Gap"),
-                   json_node_get_int (node), FORMAT_VERSION);
+                   _("version: %lld is newer than this program reads (%d); update ISMS Gap"),
+                   (long long) json_node_get_int (node), FORMAT_VERSION);
       return NULL;
     }
   if (json_node_get_int (node) < 1)
     {
-      fail_at (error, "version", _("unknown value “%" G_GINT64_FORMAT "”"), json_node_get_int (node));
+      fail_at (error, "version", _("unknown value “%lld”"), (long long) json_node_get_int (node));
       return NULL;
     }
 
