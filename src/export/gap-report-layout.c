@@ -516,9 +516,8 @@ paginate (GapReportLayout *self)
 
           if (!this->keep_with_next || next->kind == BOX_PAGE_BREAK)
             break;
-          needed += next->space_before + MIN (next->height, MIN_SLICE);
-          if (next->height > MIN_SLICE)
-            break;
+          needed += next->space_before +
+                    (next->height <= bottom - top - HEADER_ROOM ? next->height : MIN_SLICE);
         }
       if (needed > bottom - top)
         needed = box->height;
@@ -760,12 +759,14 @@ draw_chart (GapReportLayout      *self,
       double y = 46 + i * 19;
       char count[16];
       GapReportText number = { { count, NULL } };
+      g_autofree char *label = gap_report_text_join (&chart->verdict_labels[order[i]], " / ");
+      GapReportText label_text = { { label, NULL } };
 
       g_snprintf (count, sizeof count, "%u", chart->counts.by_verdict[order[i]]);
       set_colour (cr, verdict_colours[order[i]]);
       cairo_rectangle (cr, 160, y + 2, 9, 9);
       cairo_fill (cr);
-      show_text (self, cr, &chart->verdict_labels[order[i]], &small, 175, y, 200);
+      show_text (self, cr, &label_text, &small, 175, y, 200);
       show_text (self, cr, &number, &small_right, 380, y, 40);
     }
 

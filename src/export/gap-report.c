@@ -1091,13 +1091,13 @@ build_soa (Builder *b)
   GListModel *assessments = gap_workspace_get_assessments (b->workspace);
   static const ColumnSpec columns[] = {
     { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.06 },
-    { "title", N_("Control"), GAP_REPORT_VALUE_TEXT, 0.17, TRUE },
+    { "title", N_("Control"), GAP_REPORT_VALUE_TEXT, 0.16, TRUE },
     { "applicability", N_("Applicability"), GAP_REPORT_VALUE_APPLICABILITY, 0.08 },
     { "reasons", N_("Reasons for inclusion"), GAP_REPORT_VALUE_TEXT, 0.13, TRUE },
-    { "justification", N_("Justification"), GAP_REPORT_VALUE_TEXT, 0.14 },
-    { "status", N_("Implementation status"), GAP_REPORT_VALUE_STATUS, 0.09 },
-    { "responsibility", N_("Responsibility"), GAP_REPORT_VALUE_RESPONSIBILITY, 0.09 },
-    { "services", N_("Providing services"), GAP_REPORT_VALUE_TEXT, 0.14, TRUE },
+    { "justification", N_("Justification"), GAP_REPORT_VALUE_TEXT, 0.11 },
+    { "status", N_("Implementation status"), GAP_REPORT_VALUE_STATUS, 0.10 },
+    { "responsibility", N_("Responsibility"), GAP_REPORT_VALUE_RESPONSIBILITY, 0.11 },
+    { "services", N_("Providing services"), GAP_REPORT_VALUE_TEXT, 0.15, TRUE },
     { "evidence", N_("Evidence"), GAP_REPORT_VALUE_TEXT, 0.10 },
   };
   GapReportTable *table;
@@ -1152,9 +1152,9 @@ build_clauses (Builder *b)
   GListModel *assessments = gap_workspace_get_assessments (b->workspace);
   static const ColumnSpec columns[] = {
     { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.07 },
-    { "title", N_("Requirement"), GAP_REPORT_VALUE_TEXT, 0.30, TRUE },
+    { "title", N_("Requirement"), GAP_REPORT_VALUE_TEXT, 0.28, TRUE },
     { "status", N_("Implementation status"), GAP_REPORT_VALUE_STATUS, 0.12 },
-    { "owner", N_("Owner"), GAP_REPORT_VALUE_TEXT, 0.13 },
+    { "owner", N_("Owner"), GAP_REPORT_VALUE_TEXT, 0.15 },
     { "due-date", N_("Due date"), GAP_REPORT_VALUE_DATE, 0.10 },
     { "evidence", N_("Evidence"), GAP_REPORT_VALUE_TEXT, 0.18 },
     { "verdict", N_("Verdict"), GAP_REPORT_VALUE_VERDICT, 0.10 },
