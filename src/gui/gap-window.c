@@ -11,6 +11,7 @@
 
 #include "gap-analysis-page.h"
 #include "gap-controls-page.h"
+#include "gap-export-dialog.h"
 #include "gap-new-workspace-dialog.h"
 #include "gap-scope-page.h"
 #include "gap-services-page.h"
@@ -183,6 +184,7 @@ gap_window_update_actions (GapWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.migrate",
                                  open && gap_workspace_get_edition (self->workspace) == GAP_EDITION_2013);
@@ -675,6 +677,17 @@ gap_window_open_demo_action (GtkWidget  *widget,
 }
 
 static void
+gap_window_export_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  GapWindow *self = GAP_WINDOW (widget);
+
+  if (self->analysis != NULL)
+    gap_export_dialog_present (GTK_WINDOW (self), self->analysis);
+}
+
+static void
 gap_window_close_workspace_action (GtkWidget  *widget,
                                    const char *action_name,
                                    GVariant   *param)
@@ -872,6 +885,7 @@ gap_window_class_init (GapWindowClass *klass)
                                    gap_window_open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL,
                                    gap_window_close_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, gap_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.migrate", NULL,
                                    gap_window_migrate_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, gap_window_undo_action);
@@ -887,6 +901,8 @@ gap_window_class_init (GapWindowClass *klass)
                                        "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "win.close-workspace", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
