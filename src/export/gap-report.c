@@ -796,15 +796,15 @@ build_open_gaps (Builder *b)
   GapReportSection *section = add_section (b, "open-gaps", N_("Open gaps"));
   GListModel *gaps = gap_analysis_get_open_gaps (b->analysis);
   static const ColumnSpec columns[] = {
-    { "priority", N_("Priority"), GAP_REPORT_VALUE_PRIORITY, 0.08 },
-    { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.06 },
-    { "title", N_("Requirement or control"), GAP_REPORT_VALUE_TEXT, 0.19, TRUE },
+    { "priority", N_("Priority"), GAP_REPORT_VALUE_PRIORITY, 0.09 },
+    { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.085 },
+    { "title", N_("Requirement or control"), GAP_REPORT_VALUE_TEXT, 0.175, TRUE },
     { "verdict", N_("Verdict"), GAP_REPORT_VALUE_VERDICT, 0.07 },
     { "status", N_("Status"), GAP_REPORT_VALUE_STATUS, 0.10 },
     { "responsibility", N_("Responsibility"), GAP_REPORT_VALUE_RESPONSIBILITY, 0.11 },
     { "owner", N_("Owner"), GAP_REPORT_VALUE_TEXT, 0.11 },
     { "due-date", N_("Due date"), GAP_REPORT_VALUE_DATE, 0.09 },
-    { "notes", N_("Notes"), GAP_REPORT_VALUE_TEXT, 0.19 },
+    { "notes", N_("Notes"), GAP_REPORT_VALUE_TEXT, 0.17 },
   };
   GapReportTable *table;
 
@@ -889,8 +889,8 @@ build_inherited (Builder *b)
   GapReportSection *section = add_section (b, "inherited", N_("Inherited and shared controls"));
   GListModel *assessments = gap_workspace_get_assessments (b->workspace);
   static const ColumnSpec columns[] = {
-    { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.08 },
-    { "title", N_("Control"), GAP_REPORT_VALUE_TEXT, 0.25, TRUE },
+    { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.085 },
+    { "title", N_("Control"), GAP_REPORT_VALUE_TEXT, 0.245, TRUE },
     { "responsibility", N_("Responsibility"), GAP_REPORT_VALUE_RESPONSIBILITY, 0.11 },
     { "services", N_("Providing services"), GAP_REPORT_VALUE_TEXT, 0.22, TRUE },
     { "certificates", N_("Certificates relied on"), GAP_REPORT_VALUE_TEXT, 0.24, TRUE },
@@ -1090,11 +1090,11 @@ build_soa (Builder *b)
   GapReportSection *section = add_section (b, "soa", N_("Annex A controls"));
   GListModel *assessments = gap_workspace_get_assessments (b->workspace);
   static const ColumnSpec columns[] = {
-    { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.06 },
-    { "title", N_("Control"), GAP_REPORT_VALUE_TEXT, 0.16, TRUE },
+    { "control-id", N_("ID"), GAP_REPORT_VALUE_ID, 0.085 },
+    { "title", N_("Control"), GAP_REPORT_VALUE_TEXT, 0.145, TRUE },
     { "applicability", N_("Applicability"), GAP_REPORT_VALUE_APPLICABILITY, 0.08 },
     { "reasons", N_("Reasons for inclusion"), GAP_REPORT_VALUE_TEXT, 0.13, TRUE },
-    { "justification", N_("Justification"), GAP_REPORT_VALUE_TEXT, 0.11 },
+    { "justification", N_("Justification"), GAP_REPORT_VALUE_TEXT, 0.10 },
     { "status", N_("Implementation status"), GAP_REPORT_VALUE_STATUS, 0.10 },
     { "responsibility", N_("Responsibility"), GAP_REPORT_VALUE_RESPONSIBILITY, 0.11 },
     { "services", N_("Providing services"), GAP_REPORT_VALUE_TEXT, 0.15, TRUE },
