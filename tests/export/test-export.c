@@ -112,6 +112,22 @@ export (Fixture           *f,
   return path;
 }
 
+/* Every report format, report and language into @subdir; its path. */
+static char *
+export_all (Fixture    *f,
+            const char *subdir)
+{
+  static const GapExportFormat formats[] = {
+    GAP_EXPORT_FORMAT_CSV, GAP_EXPORT_FORMAT_HTML, GAP_EXPORT_FORMAT_PDF,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    for (int kind = GAP_REPORT_GAP; kind <= GAP_REPORT_SOA; kind++)
+      for (int lang = GAP_EXPORT_LANGUAGE_ZH_TW; lang <= GAP_EXPORT_LANGUAGE_BOTH; lang++)
+        g_free (export (f, formats[i], kind, lang, subdir));
+  return g_build_filename (f->dir, subdir, NULL);
+}
+
 static guint
 count_annex (GapWorkspace *workspace)
 {
@@ -355,22 +371,14 @@ static void
 test_formats (Fixture       *f,
               gconstpointer  data)
 {
-  static const GapExportFormat formats[] = {
-    GAP_EXPORT_FORMAT_CSV, GAP_EXPORT_FORMAT_HTML, GAP_EXPORT_FORMAT_PDF,
-  };
   g_autofree char *checker = g_test_build_filename (G_TEST_DIST, "export", "check-exports.py", NULL);
-  g_autofree char *folder = g_build_filename (f->dir, "formats", NULL);
+  g_autofree char *folder = export_all (f, "formats");
   g_autofree char *n_gaps = g_strdup_printf ("%u", g_list_model_get_n_items (gap_analysis_get_open_gaps (f->analysis)));
   g_autofree char *n_annex = g_strdup_printf ("%u", count_annex (f->workspace));
   g_autoptr(GapAssessment) first_gap = g_list_model_get_item (gap_analysis_get_open_gaps (f->analysis), 0);
   g_autofree char *json = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    for (int kind = GAP_REPORT_GAP; kind <= GAP_REPORT_SOA; kind++)
-      for (int lang = GAP_EXPORT_LANGUAGE_ZH_TW; lang <= GAP_EXPORT_LANGUAGE_BOTH; lang++)
-        g_free (export (f, formats[i], kind, lang, "formats"));
 
   /* JSON is the workspace itself, whatever the report and language. */
   json = export (f, GAP_EXPORT_FORMAT_JSON, GAP_REPORT_GAP, GAP_EXPORT_LANGUAGE_EN, "json");
@@ -454,16 +462,8 @@ static void
 test_injection (Fixture       *f,
                 gconstpointer  data)
 {
-  static const GapExportFormat formats[] = {
-    GAP_EXPORT_FORMAT_CSV, GAP_EXPORT_FORMAT_HTML, GAP_EXPORT_FORMAT_PDF,
-  };
   g_autofree char *checker = g_test_build_filename (G_TEST_DIST, "export", "check-exports.py", NULL);
-  g_autofree char *folder = g_build_filename (f->dir, "hostile", NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    for (int kind = GAP_REPORT_GAP; kind <= GAP_REPORT_SOA; kind++)
-      for (int lang = GAP_EXPORT_LANGUAGE_ZH_TW; lang <= GAP_EXPORT_LANGUAGE_BOTH; lang++)
-        g_free (export (f, formats[i], kind, lang, "hostile"));
+  g_autofree char *folder = export_all (f, "hostile");
 
   {
     const char * const argv[] = {
