@@ -1070,7 +1070,26 @@ _gap_store_next_row (GapStore      *self,
   int rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_ROW)
-    return TRUE;
+    {
+      /* SQLite hands text back as stored: a damaged file, or one another
+       * program wrote, may hold bytes that are not UTF-8 (or a NUL), and
+       * nothing above the store (widgets, exporters, JSON) may get them. */
+      for (int i = 0; i < sqlite3_data_count (stmt); i++)
+        {
+          int type = sqlite3_column_type (stmt, i);
+
+          if ((type == SQLITE_TEXT || type == SQLITE_BLOB) &&
+              !g_utf8_validate ((const char *) sqlite3_column_text (stmt, i),
+                                sqlite3_column_bytes (stmt, i), NULL))
+            {
+              sqlite3_reset (stmt);
+              g_set_error (error, GAP_ERROR, GAP_ERROR_CORRUPT, _("“%s” is damaged: %s"),
+                           self->display, _("it holds text that is not valid UTF-8."));
+              return FALSE;
+            }
+        }
+      return TRUE;
+    }
   if (rc != SQLITE_DONE)
     _gap_store_set_error (self, rc, error);
   sqlite3_reset (stmt);
