@@ -321,6 +321,23 @@ test_migration_read_only (void)
   g_assert_true (gap_workspace_get_read_only (ws));
   g_assert_cmpint (gap_assessment_get_status (gap_workspace_lookup_assessment (ws, "5.1")), ==,
                    GAP_STATUS_IMPLEMENTED);
+  /* A copy of it is at the current format. */
+  {
+    g_autofree char *other_dir = ws_tmp_dir_new ();
+    g_autofree char *copy_path = g_build_filename (other_dir, "copy.ismsgap", NULL);
+    g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+    g_autofree char *version = NULL;
+    g_autofree char *memory = ws_snapshot (ws);
+    g_autofree char *copied = NULL;
+
+    g_assert_true (gap_workspace_save_copy (ws, copy, &error));
+    g_assert_no_error (error);
+    version = ws_sql_text (copy_path, "PRAGMA user_version");
+    g_assert_cmpstr (version, ==, "2");
+    copied = ws_snapshot_file (copy_path);
+    g_assert_cmpstr (copied, ==, memory);
+    ws_tmp_dir_free (g_steal_pointer (&other_dir));
+  }
   g_clear_object (&ws);
 
   after = ws_read_file (path);
@@ -545,6 +562,20 @@ check_read_only (const char *dir,
     g_assert_cmpstr (now, ==, snapshot);
     g_assert_no_error (error);
     g_assert_cmpuint (log->len, >, 10);
+  }
+
+  /* What may not be changed may still be saved as a copy elsewhere. */
+  {
+    g_autofree char *other_dir = ws_tmp_dir_new ();
+    g_autofree char *copy_path = g_build_filename (other_dir, "copy.ismsgap", NULL);
+    g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+    g_autofree char *copied = NULL;
+
+    g_assert_true (gap_workspace_save_copy (ws, copy, &error));
+    g_assert_no_error (error);
+    copied = ws_snapshot_file (copy_path);
+    g_assert_cmpstr (copied, ==, snapshot);
+    ws_tmp_dir_free (g_steal_pointer (&other_dir));
   }
   g_clear_object (&ws);
 
