@@ -395,44 +395,49 @@ test_refuse_newer (void)
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
 
-static void
-test_refuse_corrupt (void)
+/* A filled workspace named @name in @dir, with random bytes written over
+ * [@from, @to) (@to 0: to the end). Returns its path. */
+static char *
+make_damaged (const char *dir,
+              const char *name,
+              gsize       from,
+              gsize       to,
+              GRand      *rand)
 {
-  g_autofree char *dir = ws_tmp_dir_new ();
   g_autofree char *path = NULL;
-  g_autoptr(GapWorkspace) ws = create_in (dir, "corrupt.ismsgap", &path);
+  g_autoptr(GapWorkspace) ws = create_in (dir, name, &path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (27001);
   g_autofree char *contents = NULL;
   gsize length;
 
   fill_everything (ws);
   g_clear_object (&ws);
 
-  /* Random bytes over every page but the first (the header stays ours). */
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (length, >, 3 * 4096);
-  for (gsize i = 4096; i < length; i++)
+  for (gsize i = from; i < (to != 0 ? to : length); i++)
     contents[i] = g_rand_int_range (rand, 0, 256);
   g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error);
   g_assert_no_error (error);
-  assert_refused (dir, path, GAP_ERROR, GAP_ERROR_CORRUPT);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_refuse_corrupt (void)
+{
+  g_autofree char *dir = ws_tmp_dir_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (27001);
+  g_autofree char *every_page = NULL;
+  g_autofree char *one_page = NULL;
+
+  /* Random bytes over every page but the first (the header stays ours). */
+  every_page = make_damaged (dir, "corrupt.ismsgap", 4096, 0, rand);
+  assert_refused (dir, every_page, GAP_ERROR, GAP_ERROR_CORRUPT);
 
   /* Damage inside one table page only. */
-  g_clear_pointer (&contents, g_free);
-  ws = create_in (dir, "corrupt2.ismsgap", NULL);
-  fill_everything (ws);
-  g_clear_object (&ws);
-  g_clear_pointer (&path, g_free);
-  path = g_build_filename (dir, "corrupt2.ismsgap", NULL);
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  for (gsize i = 2 * 4096 + 8; i < 2 * 4096 + 200; i++)
-    contents[i] = g_rand_int_range (rand, 0, 256);
-  g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error);
-  g_assert_no_error (error);
-  assert_refused (dir, path, GAP_ERROR, GAP_ERROR_CORRUPT);
+  one_page = make_damaged (dir, "corrupt2.ismsgap", 2 * 4096 + 8, 2 * 4096 + 200, rand);
+  assert_refused (dir, one_page, GAP_ERROR, GAP_ERROR_CORRUPT);
 
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
