@@ -778,8 +778,9 @@ ensure_validator (void)
     }
   if (!g_file_test (ajv, G_FILE_TEST_EXISTS))
     {
-      const char *argv[] = { npm, "ci", "--prefix", dir, "--no-audit", "--no-fund",
-                             "--loglevel=error", NULL };
+      /* From npm's cache when it can; the lock file pins every version. */
+      const char *argv[] = { npm, "ci", "--prefix", dir, "--prefer-offline", "--no-audit",
+                             "--no-fund", "--loglevel=error", NULL };
       g_autofree char *err = NULL;
       g_autoptr(GError) error = NULL;
       int status = 0;
@@ -793,7 +794,14 @@ ensure_validator (void)
                     &err, &status, &error);
       g_assert_no_error (error);
       if (!g_spawn_check_wait_status (status, NULL))
-        g_error ("npm ci --prefix %s failed: %s", dir, err);
+        {
+          /* No registry and no cache: the structure checks still ran. */
+          g_autofree char *reason = g_strdup_printf ("npm ci failed, the OSCAL schemas are not "
+                                                     "checked: %s", err);
+
+          g_test_skip (reason);
+          return FALSE;
+        }
     }
   ready = 1;
   return TRUE;
