@@ -420,22 +420,23 @@ record_has_family (GapServiceRecord *record,
 static char *
 family_description (GapCertFamily *family)
 {
-  GString *str = g_string_new (NULL);
   const char *reference = gap_cert_family_get_reference (family);
   const char *issuer = gap_cert_family_get_issuer (family);
+  gboolean has_reference = reference != NULL && reference[0] != '\0';
+  gboolean has_issuer = issuer != NULL && issuer[0] != '\0';
 
-  if (reference != NULL && reference[0] != '\0')
+  if (has_reference && has_issuer)
+    /* Translators: "IS 619017", then a certification body such as "BSI" */
+    return g_strdup_printf (_("Microsoft's document names certificate %s, issued by %s."),
+                            reference, issuer);
+  if (has_reference)
     /* Translators: %s is a certificate number such as "IS 619017" */
-    g_string_append_printf (str, _("Microsoft's document names certificate %s."), reference);
-  if (issuer != NULL && issuer[0] != '\0')
-    {
-      if (str->len > 0)
-        g_string_append_c (str, ' ');
-      /* Translators: %s is a certification body */
-      g_string_append_printf (str, _("Issued by %s."), issuer);
-    }
+    return g_strdup_printf (_("Microsoft's document names certificate %s."), reference);
+  if (has_issuer)
+    /* Translators: %s is a certification body */
+    return g_strdup_printf (_("Issued by %s."), issuer);
 
-  return g_string_free (str, str->len == 0);
+  return NULL;
 }
 
 static void
@@ -453,22 +454,37 @@ create_family_group (GapServicesPage *self,
   GapCertFamily *family = gap_certificate_get_family (certificate);
   const char *family_id = gap_certificate_get_family_id (certificate);
   g_autofree char *description = family_description (family);
-  g_autofree char *title = NULL;
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   CertEditor *editor;
+  GtkWidget *header;
+  GtkWidget *heading;
+  GtkWidget *title;
   GtkWidget *list;
   guint n = g_list_model_get_n_items (self->services);
 
-  /* Group titles and descriptions are markup; the catalog's names have "&". */
-  title = g_markup_escape_text (gap_certificate_get_title (certificate, gap_current_language ()),
-                                -1);
-  adw_preferences_group_set_title (group, title);
+  /* The families' titles run to a hundred characters: a group title would
+   * cut them to one line, so the header is built to wrap. */
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_bottom (header, 6);
+  heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  title = gtk_label_new (gap_certificate_get_title (certificate, gap_current_language ()));
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (heading), title);
+  gtk_box_append (GTK_BOX (header), heading);
   if (description != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (description, -1);
+      GtkWidget *label = gtk_label_new (description);
 
-      adw_preferences_group_set_description (group, escaped);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (header), label);
     }
+  adw_preferences_group_add (group, header);
 
   list = GTK_WIDGET (gap_boxed_list_new (FALSE));
 
@@ -482,7 +498,8 @@ create_family_group (GapServicesPage *self,
 
   editor = create_cert_editor (self, certificate, _("Certificate Details"));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (editor->details_row));
-  adw_preferences_group_set_header_suffix (group, GTK_WIDGET (editor->badge));
+  gtk_widget_set_valign (GTK_WIDGET (editor->badge), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (editor->badge));
   adw_preferences_group_add (group, list);
 
   add_group (self, group);

@@ -74,6 +74,26 @@ gui_test_init (int    *argc,
   return tmp_dir;
 }
 
+GapApplication *
+gui_test_application_new (void)
+{
+  GapApplication *app = gap_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  return app;
+}
+
+gboolean
+gui_test_is_null (gpointer weak_pointer_location)
+{
+  return *(gpointer *) weak_pointer_location == NULL;
+}
+
 void
 gui_test_iterate (void)
 {

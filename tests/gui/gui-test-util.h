@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "gap-application.h"
+
 G_BEGIN_DECLS
 
 /* Points GSettings at the build's compiled schema and the user data folder
@@ -15,6 +17,11 @@ G_BEGIN_DECLS
  * (skipped) without a display. Returns the temporary folder. */
 const char *gui_test_init           (int          *argc,
                                      char       ***argv);
+/* The real application, registered (its startup loaded the style sheet and
+ * the shortcuts window), non-unique so tests may run side by side. */
+GapApplication *gui_test_application_new (void);
+/* For gui_test_wait_until() on a weak pointer: TRUE once it is NULL. */
+gboolean    gui_test_is_null        (gpointer      weak_pointer_location);
 /* Runs the main loop until nothing is pending, then a few frames more. */
 void        gui_test_iterate        (void);
 /* Runs the main loop until @cond holds or @timeout_ms passed. */

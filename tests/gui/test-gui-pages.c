@@ -27,12 +27,6 @@ typedef struct
   GapWindow *window;
 } Fixture;
 
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -51,7 +45,7 @@ fixture_tear_down (Fixture       *f,
 
   g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
   gtk_window_close (GTK_WINDOW (f->window));
-  g_assert_true (gui_test_wait_until (is_null, &weak, 2000));
+  g_assert_true (gui_test_wait_until (gui_test_is_null, &weak, 2000));
 }
 
 /* Creates "Acme" through the New Workspace dialog, as a user would. */
@@ -362,7 +356,7 @@ test_services_page (Fixture       *f,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) long_ago = g_date_time_add_years (now, -2);
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *title = NULL;
+  GtkWidget *heading;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
                                              "services"));
@@ -376,9 +370,10 @@ test_services_page (Fixture       *f,
   g_assert_false (gap_service_record_get_in_use (record));
   family_id = gap_service_record_get_family_ids (record)[0];
   certificate = g_object_ref (gap_workspace_lookup_certificate (workspace, family_id));
-  /* Group titles are markup. */
-  title = g_markup_escape_text (gap_certificate_get_title (certificate, "en"), -1);
-  group = gui_test_find (page, ADW_TYPE_PREFERENCES_GROUP, title);
+  /* The family's heading, a wrapping label, and its group. */
+  heading = gui_test_find (page, GTK_TYPE_LABEL, gap_certificate_get_title (certificate, "en"));
+  g_assert_nonnull (heading);
+  group = gtk_widget_get_ancestor (heading, ADW_TYPE_PREFERENCES_GROUP);
   g_assert_nonnull (group);
   service_row = gui_test_find (group, ADW_TYPE_ACTION_ROW, gap_service_record_get_name (record,
                                                                                         "en"));
@@ -501,25 +496,90 @@ test_open_copy_errors (Fixture       *f,
                                 copy));
 }
 
+static const char *
+visible_page (GapWindow *window)
+{
+  GtkWidget *stack = gui_test_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
+}
+
+static void
+test_demo_and_migration (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *demo_button;
+  GapWorkspace *workspace;
+  g_autoptr(GFile) legacy_file = NULL;
+  GtkWindow *dialog;
+  g_autofree char *legacy_path = NULL;
+
+  /* The welcome page's demo button: a working copy with the demo data. */
+  demo_button = gui_test_find (GTK_WIDGET (f->window), GTK_TYPE_BUTTON,
+                               "Open the _Demo Workspace");
+  g_assert_nonnull (demo_button);
+  gui_test_click (demo_button);
+  workspace = gap_window_get_workspace (f->window);
+  g_assert_nonnull (workspace);
+  g_assert_cmpstr (gap_workspace_get_scope_field (workspace, GAP_SCOPE_FIELD_ORGANIZATION), !=,
+                   "");
+  g_assert_nonnull (gap_window_get_analysis (f->window));
+  g_assert_true (gap_analysis_get_workspace (gap_window_get_analysis (f->window)) == workspace);
+  legacy_path = g_file_get_path (gap_workspace_get_file (workspace));
+  g_assert_true (g_str_has_prefix (legacy_path, data_home));
+
+  /* A 2013 workspace migrates into a new 2022 working copy; the 2013 one
+   * stays as it was. */
+  workspace = create_through_dialog (f->window, "Legacy Corp", 1);
+  g_assert_cmpint (gap_workspace_get_edition (workspace), ==, GAP_EDITION_2013);
+  legacy_file = g_object_ref (gap_workspace_get_file (workspace));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.migrate", NULL));
+  gui_test_iterate ();
+
+  workspace = gap_window_get_workspace (f->window);
+  g_assert_cmpint (gap_workspace_get_edition (workspace), ==, GAP_EDITION_2022);
+  g_assert_cmpstr (gap_workspace_get_scope_field (workspace, GAP_SCOPE_FIELD_ORGANIZATION), ==,
+                   "Legacy Corp");
+  g_assert_false (g_file_equal (gap_workspace_get_file (workspace), legacy_file));
+  g_assert_true (g_file_query_exists (legacy_file, NULL));
+
+  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Migrated to ISO/IEC 27001:2022");
+  gui_test_click_response (dialog, "_Review Controls");
+  g_assert_cmpstr (visible_page (f->window), ==, "controls");
+
+  /* A 2022 workspace cannot be migrated again. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.migrate", NULL);
+  gui_test_iterate ();
+  g_assert_true (gap_window_get_workspace (f->window) == workspace);
+  g_assert_null (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Ctrl+1…4 and the show-control hook. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                             "analysis"));
+  g_assert_cmpstr (visible_page (f->window), ==, "analysis");
+  gap_window_show_control (f->window, "5.1");
+  g_assert_cmpstr (visible_page (f->window), ==, "controls");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   data_home = gui_test_init (&argc, &argv);
 
-  app = gap_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = gui_test_application_new ();
 
   g_test_add ("/gui/pages/scope", Fixture, NULL, fixture_set_up, test_scope_page,
               fixture_tear_down);
   g_test_add ("/gui/pages/services", Fixture, NULL, fixture_set_up, test_services_page,
               fixture_tear_down);
+  g_test_add ("/gui/window/demo-and-migration", Fixture, NULL, fixture_set_up,
+              test_demo_and_migration, fixture_tear_down);
   g_test_add ("/gui/window/open-copy", Fixture, NULL, fixture_set_up, test_open_copy_errors,
               fixture_tear_down);
 

@@ -6,17 +6,13 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "gap-application.h"
 #include "gap-window.h"
 #include "gui-test-util.h"
 
 static GapApplication *app;
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
 
 static void
 test_window_welcome (void)
@@ -86,7 +82,7 @@ test_window_welcome (void)
   g_assert_null (gap_window_get_workspace (window));
 
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (gui_test_wait_until (is_null, &weak, 2000));
+  g_assert_true (gui_test_wait_until (gui_test_is_null, &weak, 2000));
 }
 
 static void
@@ -121,26 +117,102 @@ test_window_new_workspace_dialog (void)
   g_assert_null (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (gui_test_wait_until (is_null, &weak, 2000));
+  g_assert_true (gui_test_wait_until (gui_test_is_null, &weak, 2000));
+}
+
+static void
+test_window_remembers (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *last = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWidget *recent_group;
+  GapWindow *window = gap_window_new (app);
+  gpointer weak = window;
+  int width, height;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_iterate ();
+  g_assert_true (gap_window_create_workspace (window, "Northwind", GAP_EDITION_2022, &error));
+  g_assert_no_error (error);
+  path = g_file_get_path (gap_workspace_get_file (gap_window_get_workspace (window)));
+  gap_window_show_page (window, "services");
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 610);
+  gui_test_iterate ();
+
+  /* Closing stores size, page and workspace, and lists it as recent. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (gui_test_wait_until (gui_test_is_null, &weak, 2000));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (page, ==, "services");
+  last = g_settings_get_string (settings, "last-workspace");
+  g_assert_cmpstr (last, ==, path);
+  recent = g_settings_get_strv (settings, "recent-workspaces");
+  g_assert_cmpstr (recent[0], ==, path);
+
+  /* The next window starts that way and reopens the workspace. */
+  window = gap_window_new (app);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 820);
+  g_assert_cmpint (height, ==, 610);
+  gtk_window_present (GTK_WINDOW (window));
+  gap_window_restore_session (window);
+  gui_test_iterate ();
+  g_assert_nonnull (gap_window_get_workspace (window));
+  {
+    g_autofree char *reopened =
+      g_file_get_path (gap_workspace_get_file (gap_window_get_workspace (window)));
+    GtkWidget *stack = gui_test_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+
+    g_assert_cmpstr (reopened, ==, path);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==,
+                     "services");
+  }
+
+  /* Listed while it exists; a working copy deleted meanwhile is dropped. */
+  gap_window_close_workspace (window);
+  gui_test_iterate ();
+  recent_group = gui_test_find (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP,
+                                "Recent Workspaces");
+  g_assert_nonnull (recent_group);
+  g_assert_true (gtk_widget_get_visible (recent_group));
+  g_assert_nonnull (gui_test_find (recent_group, ADW_TYPE_ACTION_ROW, NULL));
+  file = g_file_new_for_path (path);
+  g_assert_true (gap_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  gap_window_close_workspace (window);
+  gui_test_iterate ();
+  g_assert_null (gui_test_find (recent_group, ADW_TYPE_ACTION_ROW, NULL));
+  g_assert_false (gtk_widget_get_visible (recent_group));
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (gui_test_wait_until (gui_test_is_null, &weak, 2000));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   gui_test_init (&argc, &argv);
 
-  app = gap_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = gui_test_application_new ();
 
   g_test_add_func ("/gui/window/welcome", test_window_welcome);
   g_test_add_func ("/gui/window/new-workspace-dialog", test_window_new_workspace_dialog);
+  g_test_add_func ("/gui/window/remembers", test_window_remembers);
 
   ret = g_test_run ();
   g_clear_object (&app);
