@@ -458,6 +458,59 @@ write_heading (Sheet               *sheet,
   return TRUE;
 }
 
+static gboolean
+is_count (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length == 0 || length > 9)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Label/value rows; dates become dates and, with @numbers, counts
+ * numbers. */
+static gboolean
+write_fields (Sheet   *sheet,
+              GArray  *fields,
+              gboolean numbers,
+              GError **error)
+{
+  Book *book = sheet->book;
+
+  for (guint f = 0; f < fields->len; f++)
+    {
+      const GapReportField *field = &g_array_index (fields, GapReportField, f);
+      g_autofree char *label = gap_report_text_join (&field->label, " / ");
+      g_autofree char *value = gap_report_text_join (&field->value, " / ");
+      guint row = sheet->row++;
+      lxw_datetime datetime;
+
+      if (!write_string (sheet, row, 0, label, book->label, error))
+        return FALSE;
+      if (parse_date (value, &datetime))
+        {
+          note_width (sheet, 1, 10);
+          if (!set_lxw_error (error, worksheet_write_datetime (sheet->worksheet, row, 1,
+                                                               &datetime, book->date)))
+            return FALSE;
+        }
+      else if (numbers && is_count (value))
+        {
+          if (!set_lxw_error (error, worksheet_write_number (sheet->worksheet, row, 1,
+                                                             g_ascii_strtod (value, NULL),
+                                                             book->number)))
+            return FALSE;
+        }
+      else if (!write_string (sheet, row, 1, value, book->text, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Paragraphs, label/value fields and tables of a section, one below the
  * other; the chart's numbers are in the tables. */
 static gboolean
@@ -483,17 +536,9 @@ write_section (Sheet                   *sheet,
           break;
 
         case GAP_REPORT_BLOCK_FIELDS:
-          for (guint f = 0; f < block->fields->len; f++)
-            {
-              const GapReportField *field = &g_array_index (block->fields, GapReportField, f);
-              g_autofree char *label = gap_report_text_join (&field->label, " / ");
-              g_autofree char *value = gap_report_text_join (&field->value, " / ");
-
-              if (!write_string (sheet, sheet->row, 0, label, book->label, error) ||
-                  !write_string (sheet, sheet->row, 1, value, book->text, error))
-                return FALSE;
-              sheet->row++;
-            }
+          /* The cover holds user input: only its dates change type. */
+          if (!write_fields (sheet, block->fields, strcmp (section->id, "cover") != 0, error))
+            return FALSE;
           break;
 
         case GAP_REPORT_BLOCK_TABLE:
@@ -562,17 +607,8 @@ write_summary (Book          *book,
 
       if (block->type != GAP_REPORT_BLOCK_FIELDS)
         continue;
-      ok = write_heading (&sheet, &soa_section->title, book->title, error);
-      for (guint f = 0; ok && f < block->fields->len; f++)
-        {
-          const GapReportField *field = &g_array_index (block->fields, GapReportField, f);
-          g_autofree char *label = gap_report_text_join (&field->label, " / ");
-          g_autofree char *value = gap_report_text_join (&field->value, " / ");
-
-          ok = write_string (&sheet, sheet.row, 0, label, book->label, error) &&
-               write_string (&sheet, sheet.row, 1, value, book->text, error);
-          sheet.row++;
-        }
+      ok = write_heading (&sheet, &soa_section->title, book->title, error) &&
+           write_fields (&sheet, block->fields, TRUE, error);
     }
   sheet_end (&sheet);
   return ok;

@@ -212,6 +212,17 @@ def check_workbook(path, lang, report, expect):
     check(len(seen) >= 3, f"{label}: only verdicts {seen} in the gaps sheet")
 
     summary = wb[names[0]]
+    # The cover's dates and the summary's counts are typed too.
+    first_lang = "en" if lang == "en" else "zh_TW"
+    labels_found = {}
+    for row in summary.iter_rows(max_col=2):
+        if isinstance(row[0].value, str):
+            labels_found[row[0].value.split(" / ")[0]] = row[1].value
+    for msgid in ("Assessment date", "Report date"):
+        value = labels_found.get(words(first_lang, msgid))
+        check(isinstance(value, datetime.datetime), f"{label}: {msgid} is {value!r}")
+    value = labels_found.get(words(first_lang, "Open gaps"))
+    check(value == expect["open_gaps"], f"{label}: open gaps field is {value!r}")
     numbers = percents = 0
     for row in summary.iter_rows():
         for cell in row:
