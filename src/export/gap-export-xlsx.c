@@ -65,6 +65,11 @@ typedef struct
   lxw_worksheet *worksheet;
   GArray        *widths;     /* of double, per column */
   guint          row;        /* the next row to write */
+  /* Where the last table went, for a chart of it. */
+  guint          table_row;      /* its first data row */
+  guint          table_n_rows;
+  GArray        *table_columns;  /* of guint: the sheet column of each report column */
+  guint          n_charts;
 } Sheet;
 
 static gboolean
@@ -272,10 +277,15 @@ write_table (Sheet                 *sheet,
   guint n_rows = gap_report_table_get_n_rows (table);
   guint column = 0;
 
+  g_array_set_size (sheet->table_columns, 0);
+  sheet->table_row = header_row + 1;
+  sheet->table_n_rows = n_rows;
+
   for (guint c = 0; c < table->n_columns; c++)
     {
       const GapReportColumn *spec = &table->columns[c];
 
+      g_array_append_val (sheet->table_columns, column);
       if (is_split (sheet, spec))
         {
           for (guint slot = 0; slot < 2; slot++)
@@ -382,6 +392,7 @@ sheet_begin (Book        *book,
   sheet->book = book;
   sheet->row = 0;
   sheet->widths = g_array_new (FALSE, TRUE, sizeof (double));
+  sheet->table_columns = g_array_new (FALSE, TRUE, sizeof (guint));
   sheet->worksheet = workbook_add_worksheet (book->workbook, name);
   if (sheet->worksheet == NULL)
     {
@@ -404,6 +415,7 @@ sheet_end (Sheet *sheet)
       apply_widths (sheet);
       g_clear_pointer (&sheet->widths, g_array_unref);
     }
+  g_clear_pointer (&sheet->table_columns, g_array_unref);
 }
 
 static const GapReportSection *
@@ -511,6 +523,56 @@ write_fields (Sheet   *sheet,
   return TRUE;
 }
 
+/* A bar chart of the coverage column of the table just written, by its
+ * title column, to the right of the summary's first tables. */
+static gboolean
+add_coverage_chart (Sheet                 *sheet,
+                    const GapReportTable  *table,
+                    GError               **error)
+{
+  int title = gap_report_table_find_column (table, "title");
+  int coverage = gap_report_table_find_column (table, "coverage");
+  g_autofree char *name = NULL;
+  lxw_chart_fill fill = { .color = verdict_colors[GAP_VERDICT_COVERED].font };
+  lxw_chart_series *series;
+  lxw_chart *chart;
+  guint first, last, category, value, anchor;
+
+  if (title < 0 || coverage < 0 || sheet->table_n_rows == 0)
+    return TRUE;
+
+  first = sheet->table_row;
+  last = first + sheet->table_n_rows - 1;
+  category = g_array_index (sheet->table_columns, guint, title);
+  value = g_array_index (sheet->table_columns, guint, coverage);
+
+  chart = workbook_add_chart (sheet->book->workbook, LXW_CHART_BAR);
+  series = chart != NULL ? chart_add_series (chart, NULL, NULL) : NULL;
+  if (series == NULL)
+    {
+      g_set_error (error, GAP_ERROR, GAP_ERROR_FAILED,
+                   _("Could not add a chart to the workbook."));
+      return FALSE;
+    }
+  chart_series_set_categories (series, sheet->worksheet->name, first, category, last, category);
+  chart_series_set_values (series, sheet->worksheet->name, first, value, last, value);
+  chart_series_set_fill (series, &fill);
+
+  /* Our own words: never "=…", which Excel would take for a reference. */
+  name = gap_report_text_join (&table->caption, " / ");
+  if (*name != '\0' && *name != '=')
+    chart_title_set_name (chart, name);
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+  chart_axis_set_min (chart->x_axis, 0);
+  chart_axis_set_max (chart->x_axis, 1);
+  chart_axis_set_num_format (chart->x_axis, "0%");
+  /* Bars in the table's order, top to bottom. */
+  chart_axis_set_reverse (chart->y_axis);
+
+  anchor = 1 + 16 * sheet->n_charts++;
+  return set_lxw_error (error, worksheet_insert_chart (sheet->worksheet, anchor, 5, chart));
+}
+
 /* Paragraphs, label/value fields and tables of a section, one below the
  * other; the chart's numbers are in the tables. */
 static gboolean
@@ -544,6 +606,10 @@ write_section (Sheet                   *sheet,
         case GAP_REPORT_BLOCK_TABLE:
           if (!write_heading (sheet, &block->table->caption, book->label, error) ||
               !write_table (sheet, block->table, FALSE, cancellable, error))
+            return FALSE;
+          /* The report's coverage chart, as Excel charts of these tables. */
+          if (g_str_has_prefix (block->table->id, "results-") &&
+              !add_coverage_chart (sheet, block->table, error))
             return FALSE;
           break;
 

@@ -239,7 +239,13 @@ def check_workbook(path, lang, report, expect):
     check(wb.properties.title, f"{label}: no title")
     with zipfile.ZipFile(path) as z:
         app = z.read("docProps/app.xml").decode()
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
     check(f"<Company>{expect['organization_xml']}</Company>" in app, f"{label}: company not set")
+    # Coverage per clause and per theme or domain, charted from the summary.
+    check(len(charts) == 2, f"{label}: {len(charts)} charts, expected 2")
+    for chart in charts:
+        check(f"<c:f>'{names[0]}'!$" in chart or f"<c:f>{names[0]}!$" in chart,
+              f"{label}: a chart does not read the summary sheet")
 
     check_no_formulas(wb, label)
     return wb
