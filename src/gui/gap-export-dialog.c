@@ -18,8 +18,10 @@ struct _GapExportDialog
   AdwWindow        parent_instance;
 
   GapAnalysis     *analysis;
+  GtkWindow       *parent;        /* weak: shows the toast */
   GSettings       *settings;
   GCancellable    *cancellable;   /* of the running export; NULL when idle */
+  gboolean         closed;        /* closed while a worker still holds it */
   GtkNativeDialog *chooser;
 
   GtkStack        *stack;
@@ -330,11 +332,24 @@ export_done_cb (GObject      *object,
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GFile) dest = g_object_ref (job->dest);
   g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
   g_clear_object (&self->cancellable);
+
+  /* Closed meanwhile (or its parent was): the export was cancelled and
+   * there is nothing left to show. */
+  if (self->closed)
+    {
+      if (ok)
+        g_signal_emit (self, signals[EXPORTED], 0, dest, NULL);
+      else
+        g_signal_emit (self, signals[FAILED], 0, error);
+      return;
+    }
+
   set_busy (self, NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         gap_widget_show_error (GTK_WIDGET (self), _("Could not export"), error);
@@ -342,13 +357,14 @@ export_done_cb (GObject      *object,
     }
   else
     {
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+      GtkWindow *parent = self->parent;
       g_autoptr(AdwToast) toast = exported_toast_new (GTK_WIDGET (parent), dest);
 
       /* The parent shows the toast: this dialog is done. */
       if (parent != NULL)
         gap_widget_add_toast (GTK_WIDGET (parent), g_object_ref (toast));
       g_signal_emit (self, signals[EXPORTED], 0, dest, toast);
+      self->closed = TRUE;
       gtk_window_destroy (GTK_WINDOW (self));
     }
 }
@@ -502,15 +518,34 @@ cancel_action (GtkWidget  *widget,
     gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Closing stops the export: nothing half-written stays behind. The
+ * worker's task keeps the object alive until it ends (GTK 4 disposes a
+ * window only with its last reference). */
+static void
+close_dialog (GapExportDialog *self)
+{
+  self->closed = TRUE;
+  gap_export_dialog_cancel (self);
+}
+
 static gboolean
 gap_export_dialog_close_request (GtkWindow *window)
 {
-  /* Closing stops the export: nothing half-written stays behind. */
-  gap_export_dialog_cancel (GAP_EXPORT_DIALOG (window));
+  close_dialog (GAP_EXPORT_DIALOG (window));
   return GTK_WINDOW_CLASS (gap_export_dialog_parent_class)->close_request (window);
 }
 
 /* ---- GObject ---- */
+
+static void
+parent_destroyed_cb (GapExportDialog *self)
+{
+  /* Goes with its parent. Let go of it now: a running export keeps this
+   * window alive past the parent's end. */
+  close_dialog (self);
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
 
 static void
 gap_export_dialog_constructed (GObject *object)
@@ -522,6 +557,14 @@ gap_export_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (gap_export_dialog_parent_class)->constructed (object);
 
   g_assert (GAP_IS_ANALYSIS (self->analysis));
+
+  self->parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (self->parent != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (self->parent), (gpointer *) &self->parent);
+      g_signal_connect_object (self->parent, "destroy", G_CALLBACK (parent_destroyed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   lang = g_settings_get_string (self->settings, "report-language");
   gap_export_language_from_string (lang, &language);
@@ -536,6 +579,9 @@ gap_export_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->parent != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->parent), (gpointer *) &self->parent);
+  self->parent = NULL;
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);

@@ -43,7 +43,8 @@ gboolean           gap_export_dialog_get_busy     (GapExportDialog   *self);
 /* Exports to @dest with the chosen options, as the file chooser's answer
  * does; tests call it directly. Signals when done:
  *   "exported" (GFile *dest, AdwToast *toast) — the file is there; the
- *              toast was added to the parent window
+ *              toast was added to the parent window (NULL when the
+ *              dialog was closed meanwhile)
  *   "failed"   (GError *error) — nothing was written (cancelled too) */
 void               gap_export_dialog_export_to    (GapExportDialog   *self,
                                                    GFile             *dest);

@@ -267,6 +267,35 @@ test_cancel (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+no_snapshots (gpointer data)
+{
+  return count_snapshots () == 0;
+}
+
+/* Closing the dialog (or its parent) during an export stops it cleanly. */
+static void
+test_destroy_while_busy (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GapExportDialog *dialog = open_dialog (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "closed.pdf", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (path);
+
+  gap_export_dialog_set_format (dialog, GAP_EXPORT_FORMAT_PDF);
+  gap_export_dialog_export_to (dialog, dest);
+  g_assert_true (gap_export_dialog_get_busy (dialog));
+  gtk_window_destroy (fixture->parent);
+  fixture->parent = GTK_WINDOW (adw_window_new ());
+
+  /* The worker ends, its snapshot goes, and nothing was written. */
+  g_assert_true (gui_test_wait_until (no_snapshots, NULL, 60000));
+  gui_test_iterate ();
+  g_assert_false (g_file_query_exists (dest, NULL));
+  g_assert_null (gui_test_find_toplevel (GAP_TYPE_EXPORT_DIALOG));
+  g_assert_null (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 static void
 test_failure (Fixture       *fixture,
               gconstpointer  data)
@@ -350,6 +379,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/export-dialog/failure", Fixture, NULL, fixture_set_up, test_failure,
               fixture_tear_down);
+  g_test_add ("/gui/export-dialog/destroy-while-busy", Fixture, NULL, fixture_set_up,
+              test_destroy_while_busy, fixture_tear_down);
   g_test_add_func ("/gui/export-dialog/window-action", test_window_action);
 
   ret = g_test_run ();
