@@ -1,0 +1,777 @@
+/* test-controls-page.c — the controls page and its editor, driven in the real window
+ *
+ * Copyright 2026 The ISMS Gap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gap-application.h"
+#include "gap-assessment-editor.h"
+#include "gap-control-row.h"
+#include "gap-controls-page.h"
+#include "gap-date-row.h"
+#include "gap-window.h"
+#include "gap-workspace-private.h"
+#include "gui-test-util.h"
+
+static GapApplication *app;
+
+typedef struct
+{
+  GapWindow          *window;
+  GFile              *file;
+  GapWorkspace       *workspace;
+  GapAnalysis        *analysis;
+  GapControlsPage    *page;
+  GtkEditable        *search_entry;
+  GtkFilterListModel *filter_model;
+  GtkListView        *list_view;
+  GtkStack           *list_stack;
+  GtkDropDown        *verdict_dropdown;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkWidget          *editor_pane;
+  GapAssessmentEditor *editor;
+} Fixture;
+
+static GObject *
+child (gpointer     widget,
+       GType        type,
+       const char  *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  if (object == NULL)
+    g_error ("no template child “%s”", name);
+  return object;
+}
+
+static gpointer
+page_child (Fixture    *f,
+            const char *name)
+{
+  return child (f->page, GAP_TYPE_CONTROLS_PAGE, name);
+}
+
+static gpointer
+editor_child (Fixture    *f,
+              const char *name)
+{
+  return child (f->editor, GAP_TYPE_ASSESSMENT_EDITOR, name);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "controls-test.ismsgap", NULL);
+  GapWorkspace *created;
+
+  f->file = g_file_new_for_path (path);
+  g_file_delete (f->file, NULL, NULL);
+  created = gap_workspace_create (f->file, GAP_EDITION_2022, "Test Org", &error);
+  g_assert_no_error (error);
+  g_object_unref (created);
+
+  f->window = gap_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (gap_window_open_file (f->window, f->file, &error));
+  g_assert_no_error (error);
+  gap_window_show_page (f->window, "controls");
+  gui_test_iterate ();
+
+  f->workspace = gap_window_get_workspace (f->window);
+  f->analysis = gap_window_get_analysis (f->window);
+  f->page = GAP_CONTROLS_PAGE (gui_test_find (GTK_WIDGET (f->window), GAP_TYPE_CONTROLS_PAGE, NULL));
+  g_assert_nonnull (f->page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  g_assert_true (gap_controls_page_get_analysis (f->page) == f->analysis);
+
+  f->search_entry = page_child (f, "search_entry");
+  f->filter_model = page_child (f, "filter_model");
+  f->list_view = page_child (f, "list_view");
+  f->list_stack = page_child (f, "list_stack");
+  f->verdict_dropdown = page_child (f, "verdict_dropdown");
+  f->leaflet = page_child (f, "leaflet");
+  f->list_pane = page_child (f, "list_pane");
+  f->editor_pane = page_child (f, "editor_pane");
+  f->editor = page_child (f, "editor");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *dialog;
+  gpointer weak = f->window;
+
+  while ((dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+
+  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gui_test_iterate ();
+  g_assert_null (weak);
+
+  g_file_delete (f->file, NULL, NULL);
+  g_clear_object (&f->file);
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (f->filter_model));
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    n;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *w = data;
+
+  return n_shown (w->f) == w->n;
+}
+
+/* Types @text as a search and waits for the entry's search delay. */
+static void
+search (Fixture    *f,
+        const char *text,
+        guint       expected)
+{
+  CountWait w = { f, expected };
+
+  gtk_editable_set_text (f->search_entry, text);
+  if (!gui_test_wait_until (count_is, &w, 3000))
+    g_error ("search “%s”: %u shown, %u expected", text, n_shown (f), expected);
+  gui_test_iterate ();
+}
+
+static GapAssessment *
+shown_item (Fixture *f,
+            guint    position)
+{
+  g_autoptr(GapAssessment) item = g_list_model_get_item (G_LIST_MODEL (f->filter_model), position);
+
+  g_assert_nonnull (item);
+  return item; /* the workspace holds it */
+}
+
+static GapControlRow *
+find_row (GtkWidget     *root,
+          GapAssessment *assessment)
+{
+  if (GAP_IS_CONTROL_ROW (root) && gap_control_row_get_assessment (GAP_CONTROL_ROW (root)) == assessment)
+    return GAP_CONTROL_ROW (root);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GapControlRow *row = find_row (c, assessment);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static guint
+count_rows (GtkWidget *root)
+{
+  guint n = GAP_IS_CONTROL_ROW (root) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_rows (c);
+
+  return n;
+}
+
+static GtkWidget *
+row_badge (GapControlRow *row)
+{
+  return gui_test_find_with_class (GTK_WIDGET (row), GTK_TYPE_LABEL, "verdict-badge");
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *id;
+  guint       position;
+} FindWait;
+
+static gboolean
+shown_exactly (gpointer data)
+{
+  FindWait *w = data;
+  guint n = n_shown (w->f);
+  guint found = 0;
+
+  /* The search is done when only matches of the ID remain. */
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = gap_assessment_get_control_id (shown_item (w->f, i));
+
+      if (strstr (id, w->id) == NULL)
+        return FALSE;
+      if (g_str_equal (id, w->id))
+        {
+          w->position = i;
+          found++;
+        }
+    }
+
+  return found == 1;
+}
+
+/* Selects @control_id the way a user does: search, then activate the row. */
+static GapAssessment *
+select_control (Fixture    *f,
+                const char *control_id)
+{
+  FindWait w = { f, control_id, 0 };
+  GapAssessment *assessment;
+
+  gtk_editable_set_text (f->search_entry, control_id);
+  if (!gui_test_wait_until (shown_exactly, &w, 3000))
+    g_error ("search “%s” did not settle", control_id);
+  gui_test_iterate ();
+  assessment = shown_item (f, w.position);
+  g_signal_emit_by_name (f->list_view, "activate", w.position);
+  gui_test_iterate ();
+  g_assert_true (gap_controls_page_get_selected (f->page) == assessment);
+  g_assert_true (gap_assessment_editor_get_assessment (f->editor) == assessment);
+
+  return assessment;
+}
+
+static void
+test_search_and_filter (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListModel *all = gap_workspace_get_assessments (f->workspace);
+  guint total = g_list_model_get_n_items (all);
+  guint expected_zh = 0;
+  GapAssessment *first;
+  GapControlRow *row;
+  const char *count_text;
+
+  /* Clauses 4–10 and the 93 controls of Annex A, in catalog order, with
+   * the first row of each group carrying its heading. */
+  g_assert_cmpuint (total, >, 93);
+  g_assert_cmpuint (n_shown (f), ==, total);
+  first = shown_item (f, 0);
+  {
+    g_autoptr(GapAssessment) catalog_first = g_list_model_get_item (all, 0);
+
+    g_assert_true (first == catalog_first);
+  }
+  row = find_row (GTK_WIDGET (f->list_view), first);
+  g_assert_nonnull (row);
+  g_assert_true (gap_control_row_get_heading_visible (row));
+  row = find_row (GTK_WIDGET (f->list_view), shown_item (f, 1));
+  g_assert_nonnull (row);
+  g_assert_false (gap_control_row_get_heading_visible (row));
+
+  /* By ID, case- and width-insensitive: full-width input is what a
+   * Chinese input method types. */
+  search (f, "A.8.12", 1);
+  g_assert_cmpstr (gap_assessment_get_control_id (shown_item (f, 0)), ==, "A.8.12");
+  row = find_row (GTK_WIDGET (f->list_view), shown_item (f, 0));
+  g_assert_nonnull (row);
+  g_assert_true (gap_control_row_get_heading_visible (row));
+  count_text = gtk_label_get_label (page_child (f, "count_label"));
+  g_assert_nonnull (strstr (count_text, "1 of"));
+  search (f, "", total);
+  search (f, "ａ．８．１２", 1);
+  g_assert_cmpstr (gap_assessment_get_control_id (shown_item (f, 0)), ==, "A.8.12");
+
+  /* By a Chinese title word: as many as the catalog's titles hold it. */
+  for (guint i = 0; i < total; i++)
+    {
+      g_autoptr(GapAssessment) a = g_list_model_get_item (all, i);
+
+      if (strstr (gap_control_get_title (gap_assessment_get_control (a), "zh_TW"), "雲端") != NULL)
+        expected_zh++;
+    }
+  g_assert_cmpuint (expected_zh, >, 0);
+  search (f, "雲端", expected_zh);
+  for (guint i = 0; i < expected_zh; i++)
+    g_assert_nonnull (strstr (gap_control_get_title (gap_assessment_get_control (shown_item (f, i)),
+                                                     "zh_TW"), "雲端"));
+
+  /* By an English title word in any case, and two words at once. */
+  search (f, "CLOUD SERVICES", expected_zh);
+  search (f, "cloud 5.23", 1);
+  search (f, "no such control at all", 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->list_stack), ==, "empty");
+  g_assert_null (gap_controls_page_get_selected (f->page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (f, "editor_stack")), ==, "empty");
+  search (f, "", total);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->list_stack), ==, "list");
+
+  /* By verdict: a new workspace has nothing covered and everything a gap. */
+  gtk_drop_down_set_selected (f->verdict_dropdown, 1 + GAP_VERDICT_COVERED);
+  gui_test_iterate ();
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  gtk_drop_down_set_selected (f->verdict_dropdown, 1 + GAP_VERDICT_GAP);
+  gui_test_iterate ();
+  g_assert_cmpuint (n_shown (f), ==, gap_analysis_get_counts (f->analysis)->by_verdict[GAP_VERDICT_GAP]);
+  g_assert_cmpuint (n_shown (f), ==, total);
+
+  /* By status and responsibility together with a search. */
+  gtk_drop_down_set_selected (f->verdict_dropdown, 0);
+  gtk_drop_down_set_selected (page_child (f, "status_dropdown"), 1 + GAP_STATUS_IMPLEMENTED);
+  gui_test_iterate ();
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  gtk_drop_down_set_selected (page_child (f, "status_dropdown"), 1 + GAP_STATUS_NOT_ASSESSED);
+  gtk_drop_down_set_selected (page_child (f, "responsibility_dropdown"), 1 + GAP_RESPONSIBILITY_ORGANIZATION);
+  search (f, "A.8.12", 1);
+  gui_test_click (gui_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Clear Filters"));
+  search (f, "", total);
+}
+
+static void
+test_edit_through_editor (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GapAssessment *assessment;
+  GapControlRow *row;
+  GtkTextBuffer *notes;
+
+  assessment = select_control (f, "A.8.12");
+  row = find_row (GTK_WIDGET (f->list_view), assessment);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gap_control_row_get_verdict_text (row), ==, gap_verdict_get_label (GAP_VERDICT_GAP));
+  g_assert_true (gtk_widget_has_css_class (row_badge (row), "verdict-gap"));
+
+  /* Status through the editor's combo row: saved at once, badge and counts follow. */
+  adw_combo_row_set_selected (editor_child (f, "status_row"), GAP_STATUS_IMPLEMENTED);
+  gui_test_iterate ();
+  g_assert_cmpint (gap_assessment_get_status (assessment), ==, GAP_STATUS_IMPLEMENTED);
+  g_assert_cmpuint (gap_analysis_get_counts (f->analysis)->by_verdict[GAP_VERDICT_COVERED], ==, 1);
+  g_assert_cmpstr (gap_control_row_get_verdict_text (row), ==, gap_verdict_get_label (GAP_VERDICT_COVERED));
+  g_assert_true (gtk_widget_has_css_class (row_badge (row), "verdict-covered"));
+  g_assert_false (gtk_widget_has_css_class (row_badge (row), "verdict-gap"));
+  g_assert_cmpstr (gtk_label_get_label (editor_child (f, "verdict_label")), ==,
+                   gap_verdict_get_label (GAP_VERDICT_COVERED));
+
+  /* The covered filter now finds it, and keeps the edited item in place
+   * when a live change would filter it out. */
+  search (f, "", g_list_model_get_n_items (gap_workspace_get_assessments (f->workspace)));
+  gtk_drop_down_set_selected (f->verdict_dropdown, 1 + GAP_VERDICT_COVERED);
+  gui_test_iterate ();
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (gap_controls_page_get_selected (f->page) == assessment);
+  adw_combo_row_set_selected (editor_child (f, "status_row"), GAP_STATUS_PLANNED);
+  gui_test_iterate ();
+  g_assert_cmpint (gap_assessment_get_status (assessment), ==, GAP_STATUS_PLANNED);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (gap_assessment_editor_get_assessment (f->editor) == assessment);
+  gtk_drop_down_set_selected (f->verdict_dropdown, 1 + GAP_VERDICT_PARTIAL);
+  gui_test_iterate ();
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  gtk_drop_down_set_selected (f->verdict_dropdown, 0);
+  gui_test_iterate ();
+
+  /* Text is saved after a pause in typing, not per keystroke. */
+  assessment = select_control (f, "A.8.12");
+  notes = gtk_text_view_get_buffer (editor_child (f, "notes_view"));
+  gtk_text_buffer_set_text (notes, "DLP rollout with 資訊部", -1);
+  gui_test_iterate ();
+  g_assert_cmpstr (gap_assessment_get_notes (assessment), ==, "");
+  g_usleep (600 * G_TIME_SPAN_MILLISECOND);
+  gui_test_iterate ();
+  g_assert_cmpstr (gap_assessment_get_notes (assessment), ==, "DLP rollout with 資訊部");
+  /* … and found by the search at once. */
+  search (f, "rollout", 1);
+  search (f, "資訊部", 1);
+
+  /* Owner: Enter saves; due date: the row's choice saves. */
+  gui_test_enter_text (editor_child (f, "owner_row"), "Alice Chen");
+  g_assert_cmpstr (gap_assessment_get_owner (assessment), ==, "Alice Chen");
+  g_signal_emit_by_name (editor_child (f, "due_row"), "date-picked", "2027-03-31");
+  gui_test_iterate ();
+  g_assert_cmpstr (gap_assessment_get_due_date (assessment), ==, "2027-03-31");
+  g_assert_cmpstr (gap_date_row_get_date (editor_child (f, "due_row")), ==, "2027-03-31");
+
+  /* Undo in the core shows in the editor. */
+  g_assert_true (gap_workspace_undo (f->workspace, &error));
+  g_assert_no_error (error);
+  gui_test_iterate ();
+  g_assert_cmpstr (gap_assessment_get_due_date (assessment), ==, "");
+  g_assert_cmpstr (gap_date_row_get_date (editor_child (f, "due_row")), ==, "");
+
+  /* A pending text edit is saved when another control is selected. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor_child (f, "evidence_view")), "DLP policy v2", -1);
+  select_control (f, "A.8.11");
+  g_assert_cmpstr (gap_assessment_get_evidence (assessment), ==, "DLP policy v2");
+
+  /* Clause requirements: applicability and responsibility are fixed. */
+  select_control (f, "4.1");
+  g_assert_false (gtk_widget_get_sensitive (editor_child (f, "applicability_row")));
+  g_assert_false (gtk_widget_get_sensitive (editor_child (f, "responsibility_row")));
+  g_assert_false (gtk_widget_get_visible (editor_child (f, "reasons_group")));
+  g_assert_false (gtk_widget_get_visible (editor_child (f, "suggestion_group")));
+
+  /* Reasons for inclusion through their check buttons. */
+  assessment = select_control (f, "A.5.1");
+  g_assert_true (gtk_widget_get_visible (editor_child (f, "reasons_group")));
+  gtk_widget_activate (gui_test_find (editor_child (f, "reasons_group"), ADW_TYPE_ACTION_ROW,
+                                      gap_reason_get_label (GAP_REASON_LEGAL)));
+  gui_test_iterate ();
+  g_assert_cmpint (gap_assessment_get_reasons (assessment), ==, GAP_REASON_LEGAL);
+}
+
+static void
+test_suggestion_and_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GapSuggestion) expected = NULL;
+  GapServiceRecord *azure = gap_workspace_lookup_service (f->workspace, "azure");
+  const char *in_use[] = { "azure", NULL };
+  GapAssessment *assessment;
+  GtkWidget *apply;
+  GtkWidget *services;
+
+  assessment = select_control (f, "A.7.1");
+  services = editor_child (f, "services_list");
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (services), 0));
+
+  /* No service in use: the suggestion is the organization, already applied. */
+  apply = editor_child (f, "apply_button");
+  g_assert_false (gtk_widget_get_sensitive (apply));
+
+  /* Switching Azure on in the core offers a shared responsibility. */
+  g_assert_nonnull (azure);
+  g_assert_true (gap_workspace_set_service_in_use (f->workspace, azure, TRUE, &error));
+  g_assert_no_error (error);
+  gui_test_iterate ();
+  expected = gap_catalog_suggest (gap_workspace_get_catalog (f->workspace),
+                                  gap_assessment_get_control (assessment), in_use);
+  g_assert_cmpint (gap_suggestion_get_responsibility (expected), ==, GAP_RESPONSIBILITY_SHARED);
+  g_assert_true (gtk_widget_get_sensitive (apply));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (services), 0));
+  g_assert_nonnull (strstr (gtk_label_get_label (editor_child (f, "suggestion_title")),
+                            gap_responsibility_get_label (GAP_RESPONSIBILITY_SHARED)));
+
+  gui_test_click (apply);
+  g_assert_cmpint (gap_assessment_get_responsibility (assessment), ==, GAP_RESPONSIBILITY_SHARED);
+  g_assert_cmpuint (g_strv_length ((char **) gap_assessment_get_services (assessment)), ==, 1);
+  g_assert_cmpstr (gap_assessment_get_services (assessment)[0], ==, "azure");
+  g_assert_false (gtk_widget_get_sensitive (apply));
+  g_assert_cmpuint (adw_combo_row_get_selected (editor_child (f, "responsibility_row")), ==,
+                    GAP_RESPONSIBILITY_SHARED);
+  g_assert_true (gtk_check_button_get_active (
+    GTK_CHECK_BUTTON (gui_test_find (services, GTK_TYPE_CHECK_BUTTON, NULL))));
+
+  /* Undo twice: responsibility, then the services, back in the editor. */
+  g_assert_true (gap_workspace_undo (f->workspace, &error));
+  g_assert_no_error (error);
+  gui_test_iterate ();
+  g_assert_cmpint (gap_assessment_get_responsibility (assessment), ==, GAP_RESPONSIBILITY_ORGANIZATION);
+  g_assert_cmpuint (adw_combo_row_get_selected (editor_child (f, "responsibility_row")), ==,
+                    GAP_RESPONSIBILITY_ORGANIZATION);
+  g_assert_true (gap_workspace_undo (f->workspace, &error));
+  g_assert_no_error (error);
+  gui_test_iterate ();
+  g_assert_null (gap_assessment_get_services (assessment)[0]);
+  g_assert_false (gtk_check_button_get_active (
+    GTK_CHECK_BUTTON (gui_test_find (services, GTK_TYPE_CHECK_BUTTON, NULL))));
+  g_assert_true (gtk_widget_get_sensitive (apply));
+
+  /* Ticking the service by hand saves it. */
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (services), 0)));
+  gui_test_iterate ();
+  g_assert_cmpstr (gap_assessment_get_services (assessment)[0], ==, "azure");
+}
+
+static GtkWidget *
+back_button (Fixture *f)
+{
+  GtkWidget *button = gui_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "Back to the list");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static void
+test_folded_navigation (Fixture       *f,
+                        gconstpointer  data)
+{
+  GapAssessment *assessment;
+
+  g_assert_false (adw_leaflet_get_folded (f->leaflet));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  gui_test_iterate ();
+  gui_test_iterate ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
+  g_assert_true (adw_leaflet_get_folded (f->leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (f->leaflet) == f->list_pane);
+  g_assert_false (gtk_widget_get_child_visible (f->editor_pane));
+
+  /* Activating a row opens its editor, the back button returns. */
+  assessment = select_control (f, "A.5.7");
+  g_assert_true (adw_leaflet_get_visible_child (f->leaflet) == f->editor_pane);
+  g_assert_true (gtk_widget_is_visible (back_button (f)));
+  g_assert_nonnull (strstr (gtk_label_get_label (page_child (f, "editor_heading")), "A.5.7"));
+  gui_test_click (back_button (f));
+  g_assert_true (adw_leaflet_get_visible_child (f->leaflet) == f->list_pane);
+  g_assert_true (gap_controls_page_get_selected (f->page) == assessment);
+
+  /* gap_window_show_control() clears the search and opens the editor. */
+  search (f, "no such control at all", 0);
+  gap_window_show_control (f->window, "A.8.1");
+  gui_test_iterate ();
+  g_assert_cmpstr (gap_assessment_get_control_id (gap_controls_page_get_selected (f->page)), ==, "A.8.1");
+  g_assert_true (adw_leaflet_get_visible_child (f->leaflet) == f->editor_pane);
+  g_assert_cmpstr (gtk_editable_get_text (f->search_entry), ==, "");
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gui_test_iterate ();
+  gui_test_iterate ();
+  g_assert_false (adw_leaflet_get_folded (f->leaflet));
+}
+
+static void
+test_error_keeps_core_state (Fixture       *f,
+                             gconstpointer  data)
+{
+  GapAssessment *assessment = select_control (f, "A.5.2");
+  GtkWindow *dialog;
+
+  /* A closed store refuses every write: the editor says so and shows the
+   * value the core kept. */
+  gap_workspace_close (f->workspace);
+  adw_combo_row_set_selected (editor_child (f, "status_row"), GAP_STATUS_PARTIAL);
+  gui_test_iterate ();
+  g_assert_cmpint (gap_assessment_get_status (assessment), ==, GAP_STATUS_NOT_ASSESSED);
+  g_assert_cmpuint (adw_combo_row_get_selected (editor_child (f, "status_row")), ==,
+                    GAP_STATUS_NOT_ASSESSED);
+  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Change Could Not Be Saved");
+  gtk_window_destroy (dialog);
+}
+
+static void
+test_saved_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GapWorkspace) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  GapAssessment *a;
+
+  select_control (f, "A.5.10");
+  adw_combo_row_set_selected (editor_child (f, "status_row"), GAP_STATUS_PARTIAL);
+  adw_combo_row_set_selected (editor_child (f, "priority_row"), GAP_PRIORITY_HIGH);
+  adw_combo_row_set_selected (editor_child (f, "applicability_row"), GAP_APPLICABILITY_NOT_APPLICABLE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor_child (f, "justification_view")),
+                            "No such assets in scope", -1);
+  /* Closing the workspace saves what is still being typed. */
+  gap_window_close_workspace (f->window);
+  gui_test_iterate ();
+  g_assert_null (gap_controls_page_get_analysis (f->page));
+
+  reopened = gap_workspace_open (f->file, &error);
+  g_assert_no_error (error);
+  a = gap_workspace_lookup_assessment (reopened, "A.5.10");
+  g_assert_nonnull (a);
+  g_assert_cmpint (gap_assessment_get_status (a), ==, GAP_STATUS_PARTIAL);
+  g_assert_cmpint (gap_assessment_get_priority (a), ==, GAP_PRIORITY_HIGH);
+  g_assert_cmpint (gap_assessment_get_applicability (a), ==, GAP_APPLICABILITY_NOT_APPLICABLE);
+  g_assert_cmpstr (gap_assessment_get_justification (a), ==, "No such assets in scope");
+  gap_workspace_close (reopened);
+}
+
+/* Types @text as a search; returns how long the search itself took, from
+ * the entry's "search-changed" (emitted after its typing delay) to the
+ * filtered list. */
+static double
+timed_search (Fixture    *f,
+              const char *text)
+{
+  gint64 start;
+
+  gtk_editable_set_text (f->search_entry, text);
+  start = g_get_monotonic_time ();
+  g_signal_emit_by_name (f->search_entry, "search-changed");
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Runs what a scroll step queued (layout, binding rows, drawing); returns
+ * the longest single main loop iteration in ms. */
+static double
+longest_iteration (void)
+{
+  gint64 until = g_get_monotonic_time () + 40 * G_TIME_SPAN_MILLISECOND;
+  double longest = 0;
+
+  while (g_get_monotonic_time () < until)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (500);
+      else
+        longest = MAX (longest, (g_get_monotonic_time () - start) / 1000.0);
+    }
+
+  return longest;
+}
+
+/* The real catalog: search and filters answer within a frame. */
+static void
+test_search_speed (Fixture       *f,
+                   gconstpointer  data)
+{
+  double worst = 0;
+  const char *queries[] = { "a", "a.", "a.8", "a.8.1", "", "雲", "雲端", "", "security", "" };
+  gint64 start;
+  double filter_ms;
+
+  /* Best of three per query: the work is the same each time, what varies
+   * is the load of a shared test machine. */
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      double best = G_MAXDOUBLE;
+
+      for (guint round = 0; round < 3; round++)
+        {
+          timed_search (f, "no such control at all");
+          gui_test_iterate ();
+          best = MIN (best, timed_search (f, queries[i]));
+          gui_test_iterate ();
+        }
+      worst = MAX (worst, best);
+    }
+
+  start = g_get_monotonic_time ();
+  gtk_drop_down_set_selected (f->verdict_dropdown, 1 + GAP_VERDICT_GAP);
+  gtk_drop_down_set_selected (f->verdict_dropdown, 0);
+  filter_ms = (g_get_monotonic_time () - start) / 2000.0;
+
+  g_test_message ("real catalog: slowest search %.2f ms, verdict filter %.2f ms", worst, filter_ms);
+  /* A frame is 16 ms; the bound leaves room for a loaded test machine. */
+  g_assert_cmpfloat (worst, <, 50);
+  g_assert_cmpfloat (filter_ms, <, 50);
+}
+
+/* 20,000 items: rows are recycled and scrolling stays smooth. */
+static void
+test_large_list (Fixture       *f,
+                 gconstpointer  data)
+{
+  GListModel *all = gap_workspace_get_assessments (f->workspace);
+  g_autoptr(GListStore) big = g_list_store_new (GAP_TYPE_ASSESSMENT);
+  guint n = g_list_model_get_n_items (all);
+  GtkAdjustment *vadj;
+  double cold_ms;
+  double search_ms;
+  double clear_ms;
+  double filter_ms;
+  double scroll_ms = 0;
+  g_autoptr(GapAssessment) last = NULL;
+  guint expected = 0;
+  gint64 start;
+
+  /* Distinct assessments of the catalog's controls (a list view wants
+   * every item once), made with the core's own constructor. */
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GapAssessment) a = g_list_model_get_item (all, i % n);
+      g_autoptr(GapAssessment) copy = _gap_assessment_new (gap_assessment_get_control (a));
+
+      g_list_store_append (big, copy);
+      if (strstr (gap_control_get_title (gap_assessment_get_control (a), "zh_TW"), "雲端") != NULL)
+        expected++;
+    }
+
+  gtk_filter_list_model_set_model (f->filter_model, G_LIST_MODEL (big));
+  gui_test_iterate ();
+  g_assert_cmpuint (n_shown (f), ==, 20000);
+
+  /* The first search also makes every item's search key. */
+  cold_ms = timed_search (f, "雲端");
+  g_assert_cmpuint (n_shown (f), ==, expected);
+  gui_test_iterate ();
+  search_ms = timed_search (f, "security");
+  g_assert_cmpuint (n_shown (f), >, 0);
+  gui_test_iterate ();
+  clear_ms = timed_search (f, "");
+  g_assert_cmpuint (n_shown (f), ==, 20000);
+  gui_test_iterate ();
+
+  start = g_get_monotonic_time ();
+  gtk_drop_down_set_selected (f->verdict_dropdown, 1 + GAP_VERDICT_GAP);
+  filter_ms = (g_get_monotonic_time () - start) / 1000.0;
+  gtk_drop_down_set_selected (f->verdict_dropdown, 0);
+  gui_test_iterate ();
+
+  /* Scrolling through creates no row per item, and no step blocks long. */
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->list_view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, 100 * gtk_adjustment_get_page_size (vadj));
+  for (int step = 1; step <= 20; step++)
+    {
+      gtk_adjustment_set_value (vadj, (gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj))
+                                        * step / 20);
+      scroll_ms = MAX (scroll_ms, longest_iteration ());
+    }
+  g_assert_cmpuint (count_rows (GTK_WIDGET (f->list_view)), <, 300);
+  /* The last step reached the end of the list. */
+  last = g_list_model_get_item (G_LIST_MODEL (big), 19999);
+  g_assert_nonnull (find_row (GTK_WIDGET (f->list_view), last));
+
+  g_test_message ("20000 items: first search %.1f ms, search %.1f ms, clear %.1f ms, "
+                  "verdict filter %.1f ms, slowest scroll step %.1f ms",
+                  cold_ms, search_ms, clear_ms, filter_ms, scroll_ms);
+  /* Bounds against a quadratic slip, with room for a loaded machine. */
+  g_assert_cmpfloat (search_ms, <, 1000);
+  g_assert_cmpfloat (clear_ms, <, 1000);
+  g_assert_cmpfloat (filter_ms, <, 1000);
+  g_assert_cmpfloat (scroll_ms, <, 600);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  gui_test_init (&argc, &argv);
+
+  app = gap_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add ("/gui/controls/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("search-and-filter", test_search_and_filter);
+  ADD ("edit", test_edit_through_editor);
+  ADD ("suggestion-and-undo", test_suggestion_and_undo);
+  ADD ("folded", test_folded_navigation);
+  ADD ("error", test_error_keeps_core_state);
+  ADD ("saved-file", test_saved_file);
+  ADD ("search-speed", test_search_speed);
+  ADD ("large-list", test_large_list);
+#undef ADD
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
