@@ -236,36 +236,52 @@ create_certificate_row (gpointer item,
 
 /* ---- summary ---- */
 
+/* A non-activatable boxed-list row holding @box with the list's padding. */
 static GtkWidget *
-count_row_new (GtkWidget  *prefix,
-               const char *label,
-               GtkLabel  **count_out)
+padded_row_new (GtkWidget *box)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = gtk_label_new (label);
-  GtkWidget *count = gtk_label_new ("0");
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_valign (prefix, GTK_ALIGN_CENTER);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  return row;
+}
+
+/* A wrapping title and a bold figure beside it. */
+static void
+style_title_and_figure (GtkWidget *title,
+                        GtkWidget *figure)
+{
   gtk_widget_set_hexpand (title, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_widget_add_css_class (count, "heading");
+  gtk_widget_add_css_class (figure, "numeric");
+  gtk_widget_add_css_class (figure, "heading");
+}
 
+static GtkWidget *
+count_row_new (GtkWidget  *prefix,
+               const char *label,
+               GtkLabel  **count_out)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (label);
+  GtkWidget *count = gtk_label_new ("0");
+
+  gtk_widget_set_valign (prefix, GTK_ALIGN_CENTER);
+  style_title_and_figure (title, count);
   gtk_box_append (GTK_BOX (box), prefix);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), count);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   *count_out = GTK_LABEL (count);
-  return row;
+  return padded_row_new (box);
 }
 
 static void
@@ -309,7 +325,6 @@ group_row_new (GapAnalysisPage *self,
 {
   GroupRow *data = g_new0 (GroupRow, 1);
   g_autofree char *heading = gap_gui_group_heading (group, edition);
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *title = gtk_label_new (heading);
@@ -317,19 +332,8 @@ group_row_new (GapAnalysisPage *self,
   GtkWidget *chart = gap_coverage_chart_new (GAP_COVERAGE_CHART_BAR);
   GtkWidget *detail = gtk_label_new (NULL);
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  style_title_and_figure (title, percent);
   gtk_widget_set_valign (percent, GTK_ALIGN_START);
-  gtk_widget_add_css_class (percent, "numeric");
-  gtk_widget_add_css_class (percent, "heading");
   gap_coverage_chart_set_label (GAP_COVERAGE_CHART (chart), heading);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
   gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
@@ -341,7 +345,6 @@ group_row_new (GapAnalysisPage *self,
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), chart);
   gtk_box_append (GTK_BOX (box), detail);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   data->group_id = g_strdup (gap_group_get_id (group));
   data->chart = GAP_COVERAGE_CHART (chart);
@@ -349,7 +352,7 @@ group_row_new (GapAnalysisPage *self,
   data->detail_label = GTK_LABEL (detail);
   g_ptr_array_add (self->group_rows, data);
 
-  return row;
+  return padded_row_new (box);
 }
 
 static void
