@@ -62,6 +62,9 @@ gui_test_init (int    *argc,
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   atexit (cleanup_tmp_dir);
 
+  /* Xvfb has no GPU: GL through llvmpipe costs most of a test's time. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
   g_test_init (argc, argv, NULL);
 
   if (!gtk_init_check ())

@@ -454,6 +454,14 @@ test_services_page (Fixture       *f,
   }
 }
 
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
 static void
 test_open_copy_errors (Fixture       *f,
                        gconstpointer  data)
@@ -468,6 +476,7 @@ test_open_copy_errors (Fixture       *f,
   g_autoptr(GDir) after_dir = NULL;
   g_autofree char *copy_path = g_build_filename (data_home, "fabrikam-copy.ismsgap", NULL);
   g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  GtkWindow *chooser;
 
   g_assert_true (g_file_set_contents (junk_path, "not a workspace at all", -1, NULL));
   before_dir = g_dir_open (dir, 0, NULL);
@@ -494,6 +503,21 @@ test_open_copy_errors (Fixture       *f,
                                                   GAP_SCOPE_FIELD_ORGANIZATION), ==, "Fabrikam");
   g_assert_false (g_file_equal (gap_workspace_get_file (gap_window_get_workspace (f->window)),
                                 copy));
+
+  /* Through the file chooser (GTK's own dialog: no portal here). */
+  workspace = gap_window_get_workspace (f->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-copy", NULL));
+  gui_test_iterate ();
+  chooser = gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), copy, NULL));
+  /* The folder loads, then the file is selected. */
+  g_assert_true (gui_test_wait_until (chooser_has_file, chooser, 5000));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  gui_test_iterate ();
+  g_assert_false (gap_window_get_workspace (f->window) == workspace);
+  g_assert_cmpstr (gap_workspace_get_scope_field (gap_window_get_workspace (f->window),
+                                                  GAP_SCOPE_FIELD_ORGANIZATION), ==, "Fabrikam");
 }
 
 static const char *

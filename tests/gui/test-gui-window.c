@@ -200,6 +200,78 @@ test_window_remembers (void)
   g_assert_true (gui_test_wait_until (gui_test_is_null, &weak, 2000));
 }
 
+static GapWindow *
+find_window_with_workspace (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (GAP_IS_WINDOW (l->data) && gap_window_get_workspace (l->data) != NULL)
+      return l->data;
+
+  return NULL;
+}
+
+static void
+close_all_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    {
+      gtk_window_destroy (windows->data);
+      gui_test_iterate ();
+    }
+}
+
+static void
+test_application_open (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("isms-gap-open-XXXXXX", NULL);
+  g_autofree char *source_path = g_build_filename (dir, "Tailspin.ismsgap", NULL);
+  g_autofree char *junk_path = g_build_filename (dir, "junk.ismsgap", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (source_path);
+  g_autoptr(GFile) junk = g_file_new_for_path (junk_path);
+  g_autoptr(GapWorkspace) original = NULL;
+  g_autoptr(GError) error = NULL;
+  GapWindow *window;
+  GtkWindow *dialog;
+
+  original = gap_workspace_create (source, GAP_EDITION_2022, "Tailspin Toys", &error);
+  g_assert_no_error (error);
+  gap_workspace_close (original);
+
+  /* A double-clicked file opens as a working copy; the original is left. */
+  g_application_open (G_APPLICATION (app), &source, 1, "");
+  gui_test_iterate ();
+  window = find_window_with_workspace ();
+  g_assert_nonnull (window);
+  g_assert_cmpstr (gap_workspace_get_scope_field (gap_window_get_workspace (window),
+                                                  GAP_SCOPE_FIELD_ORGANIZATION), ==,
+                   "Tailspin Toys");
+  g_assert_false (g_file_equal (gap_workspace_get_file (gap_window_get_workspace (window)),
+                                source));
+  close_all_windows ();
+
+  /* A file that is not a workspace: the error is shown, nothing opens. */
+  g_assert_true (g_file_set_contents (junk_path, "SQLite format 3? no.", -1, NULL));
+  g_application_open (G_APPLICATION (app), &junk, 1, "");
+  gui_test_iterate ();
+  g_assert_null (find_window_with_workspace ());
+  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could not open the workspace");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
+  gui_test_click_response (dialog, "_Close");
+  g_assert_null (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  close_all_windows ();
+
+  g_unlink (source_path);
+  g_unlink (junk_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +285,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/welcome", test_window_welcome);
   g_test_add_func ("/gui/window/new-workspace-dialog", test_window_new_workspace_dialog);
   g_test_add_func ("/gui/window/remembers", test_window_remembers);
+  g_test_add_func ("/gui/application/open", test_application_open);
 
   ret = g_test_run ();
   g_clear_object (&app);
