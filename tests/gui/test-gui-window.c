@@ -14,6 +14,32 @@
 
 static GapApplication *app;
 
+/* Every entry shows a key: an accelerator of its own, or the application's
+ * accelerator for its action. */
+static void
+assert_shortcuts_have_keys (GtkWidget *widget)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action = NULL;
+      g_autofree char *title = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, "action-name", &action, "title", &title,
+                    NULL);
+      if (action != NULL)
+        accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+      if ((accelerator == NULL || accelerator[0] == '\0') && (accels == NULL || accels[0] == NULL))
+        g_error ("The shortcut “%s” shows no key", title);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_shortcuts_have_keys (child);
+}
+
 static void
 test_window_welcome (void)
 {
@@ -68,6 +94,7 @@ test_window_welcome (void)
   shortcuts = gui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   g_assert_nonnull (gui_test_find (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SHORTCUT, NULL));
+  assert_shortcuts_have_keys (GTK_WIDGET (shortcuts));
   gtk_window_close (shortcuts);
   gui_test_iterate ();
   g_assert_null (gui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
