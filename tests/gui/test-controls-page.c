@@ -744,6 +744,67 @@ test_large_list (Fixture       *f,
   g_assert_cmpfloat (scroll_ms, <, 600);
 }
 
+static void
+test_needs_review (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "controls-2013.ismsgap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GapWorkspace) legacy = NULL;
+  GapAssessment *a;
+  GListModel *all;
+  GtkWindow *dialog;
+  GtkWidget *review_box;
+
+  /* A 2013 answer, carried over to 2022 by migration, needs review. */
+  g_file_delete (file, NULL, NULL);
+  legacy = gap_workspace_create (file, GAP_EDITION_2013, "Legacy Org", &error);
+  g_assert_no_error (error);
+  g_assert_true (gap_workspace_set_assessment_enum (legacy, gap_workspace_lookup_assessment (legacy, "A.12.2.1"),
+                                                    GAP_FIELD_STATUS, GAP_STATUS_IMPLEMENTED, &error));
+  g_assert_no_error (error);
+  gap_workspace_close (legacy);
+  g_assert_true (gap_window_open_file (f->window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (gap_window_migrate (f->window, &error));
+  g_assert_no_error (error);
+  gui_test_iterate ();
+  while ((dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+
+  f->workspace = gap_window_get_workspace (f->window);
+  g_assert_cmpint (gap_workspace_get_edition (f->workspace), ==, GAP_EDITION_2022);
+  all = gap_workspace_get_assessments (f->workspace);
+  a = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (all) && a == NULL; i++)
+    {
+      g_autoptr(GapAssessment) item = g_list_model_get_item (all, i);
+
+      if (gap_assessment_get_needs_review (item))
+        a = item;
+    }
+  g_assert_nonnull (a);
+
+  gap_controls_page_show_assessment (f->page, a);
+  gui_test_iterate ();
+  g_assert_true (gap_assessment_editor_get_assessment (f->editor) == a);
+  review_box = editor_child (f, "review_box");
+  g_assert_true (gtk_widget_get_visible (review_box));
+  gui_test_click (editor_child (f, "review_button"));
+  g_assert_false (gap_assessment_get_needs_review (a));
+  g_assert_false (gtk_widget_get_visible (review_box));
+
+  /* Undo brings the flag, and the notice, back. */
+  g_assert_true (gap_workspace_undo (f->workspace, &error));
+  g_assert_no_error (error);
+  gui_test_iterate ();
+  g_assert_true (gap_assessment_get_needs_review (a));
+  g_assert_true (gtk_widget_get_visible (review_box));
+
+  g_file_delete (file, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +827,7 @@ main (int   argc,
   ADD ("suggestion-and-undo", test_suggestion_and_undo);
   ADD ("folded", test_folded_navigation);
   ADD ("error", test_error_keeps_core_state);
+  ADD ("needs-review", test_needs_review);
   ADD ("saved-file", test_saved_file);
   ADD ("search-speed", test_search_speed);
   ADD ("large-list", test_large_list);
