@@ -415,15 +415,19 @@ gap_window_migrate (GapWindow  *self,
   gap_window_take_workspace (self, migrated);
   gap_window_show_page (self, "controls");
 
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "A new ISO/IEC 27001:2022 workspace was created; the "
-                                       "2013 workspace is unchanged. %u control needs review: "
-                                       "its answers were carried over from 2013.",
-                                       "A new ISO/IEC 27001:2022 workspace was created; the "
-                                       "2013 workspace is unchanged. %u controls need review: "
-                                       "their answers were carried over from 2013.",
-                                       n_review),
-                          n_review);
+  if (n_review == 0)
+    body = g_strdup (_("A new ISO/IEC 27001:2022 workspace was created; the 2013 workspace is "
+                       "unchanged. No answers were carried over, so nothing needs review."));
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "A new ISO/IEC 27001:2022 workspace was created; the "
+                                         "2013 workspace is unchanged. %u control needs review: "
+                                         "its answers were carried over from 2013.",
+                                         "A new ISO/IEC 27001:2022 workspace was created; the "
+                                         "2013 workspace is unchanged. %u controls need review: "
+                                         "their answers were carried over from 2013.",
+                                         n_review),
+                            n_review);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Migrated to ISO/IEC 27001:2022"),
                                                        body));
