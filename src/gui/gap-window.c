@@ -785,6 +785,10 @@ gap_window_dispose (GObject *object)
 {
   GapWindow *self = (GapWindow *)object;
 
+  /* Destroyed without a close request: pages still commit their edits. */
+  if (self->workspace != NULL)
+    gap_window_set_workspace (self, NULL);
+
   g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->can_undo_handler, self->workspace);
