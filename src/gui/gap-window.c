@@ -253,6 +253,12 @@ gap_window_take_workspace (GapWindow    *self,
   gap_window_set_workspace (self, workspace);
   g_object_unref (workspace);
   gap_window_show_page (self, page);
+
+  /* Every edit would fail: say so once, up front. */
+  if (gap_workspace_get_read_only (self->workspace))
+    gap_widget_add_toast (GTK_WIDGET (self),
+                          gap_toast_new (_("This workspace is open read-only: changes cannot be "
+                                           "saved")));
 }
 
 /* ---- opening and saving ---- */
