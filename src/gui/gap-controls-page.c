@@ -43,6 +43,8 @@ struct _GapControlsPage
   GStrv               query;       /* folded words, NULL when empty */
   char               *query_text;  /* folded, for incremental filtering */
   GapAssessment      *pinned;      /* kept visible through a live refilter */
+  guint               scroll_tick_id;
+  guint               scroll_ticks;
 
   AdwLeaflet         *leaflet;
   GtkWidget          *list_pane;
@@ -553,6 +555,45 @@ find_position (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  GapControlsPage *self = user_data;
+  guint position;
+
+  /* The first frame lays the list out; scroll on the next. */
+  if (++self->scroll_ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick_id = 0;
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkListView scrolls by its current layout, which a list not shown yet
+ * (another page of the window, or folded away) does not have: then the
+ * scroll waits for the list's frames. */
+static void
+scroll_to_selected (GapControlsPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  self->scroll_ticks = 0;
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                         scroll_tick_cb, self, NULL);
+}
+
 GapAssessment *
 gap_controls_page_get_selected (GapControlsPage *self)
 {
@@ -581,7 +622,7 @@ gap_controls_page_show_assessment (GapControlsPage *self,
     return;
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  scroll_to_selected (self);
   adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
 }
 
@@ -753,6 +794,11 @@ gap_controls_page_dispose (GObject *object)
 
   if (self->editor != NULL)
     gap_assessment_editor_flush (self->editor);
+  if (self->scroll_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick_id);
+      self->scroll_tick_id = 0;
+    }
 
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->assessment_changed_id, self->workspace);

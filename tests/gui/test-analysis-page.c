@@ -184,6 +184,20 @@ test_summary_live (Fixture       *f,
   assert_summary (f);
 }
 
+static gboolean
+row_shown (GtkWidget     *root,
+           GapAssessment *assessment)
+{
+  if (GAP_IS_CONTROL_ROW (root) && gap_control_row_get_assessment (GAP_CONTROL_ROW (root)) == assessment)
+    return gtk_widget_get_mapped (root);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (row_shown (c, assessment))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 test_open_gaps (Fixture       *f,
                 gconstpointer  data)
@@ -221,6 +235,9 @@ test_open_gaps (Fixture       *f,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "controls");
   controls = GAP_CONTROLS_PAGE (gui_test_find (GTK_WIDGET (f->window), GAP_TYPE_CONTROLS_PAGE, NULL));
   g_assert_true (gap_controls_page_get_selected (controls) == first);
+  /* … scrolled to it: its row is among the few the list has made. */
+  gui_test_iterate ();
+  g_assert_true (row_shown (GTK_WIDGET (controls), first));
 
   /* Covering it takes it off the list. */
   set_enum (f, "A.5.2", GAP_FIELD_STATUS, GAP_STATUS_IMPLEMENTED);
