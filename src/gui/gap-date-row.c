@@ -182,6 +182,7 @@ gap_date_row_init (GapDateRow *self)
 {
   self->date = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
+  gap_widget_fix_tooltips (GTK_WIDGET (self));
   gap_date_row_update (self);
 }
 

@@ -199,6 +199,7 @@ static void
 gap_scope_item_row_init (GapScopeItemRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gap_widget_fix_tooltips (GTK_WIDGET (self));
 
   gap_entry_row_connect_commit (self->name_row, commit_cb, self);
   gap_entry_row_connect_commit (self->detail_row, commit_cb, self);

@@ -157,6 +157,7 @@ cert_editor_sync (CertEditor  *editor,
     }
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (editor->badge), explanation);
+  gap_widget_fix_tooltips (GTK_WIDGET (editor->badge));
 
   if (editor->record != NULL)
     {
@@ -501,6 +502,7 @@ create_family_group (GapServicesPage *self,
   gtk_widget_set_valign (GTK_WIDGET (editor->badge), GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (heading), GTK_WIDGET (editor->badge));
   adw_preferences_group_add (group, list);
+  gap_widget_fix_tooltips (GTK_WIDGET (group));
 
   add_group (self, group);
 }
@@ -768,6 +770,7 @@ create_custom_row (GapServicesPage  *self,
 
   adw_expander_row_set_subtitle (row, models);
   adw_expander_row_add_row (row, create_provider_buttons (self, record));
+  gap_widget_fix_tooltips (GTK_WIDGET (row));
 
   return GTK_WIDGET (row);
 }

@@ -223,6 +223,7 @@ gap_add_button_new (const char *tooltip)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
+  gap_widget_fix_tooltips (button);
 
   return button;
 }
@@ -245,6 +246,59 @@ gap_boxed_list_new (gboolean placeholder)
     }
 
   return list;
+}
+
+/* ---- tooltips ---- */
+
+#define TOOLTIP_FIXED_KEY "gap-tooltip-fixed"
+#define TOOLTIP_WRAP_CHARS 40
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  g_autofree char *text = g_strdup (gtk_widget_get_tooltip_text (widget));
+  GtkWidget *label;
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+
+  label = gtk_label_new (text);
+  /* Short tips stay on one line; long ones wrap at a sensible width, which
+   * width-chars makes the label ask for. */
+  if (g_utf8_strlen (text, -1) > TOOLTIP_WRAP_CHARS)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), TOOLTIP_WRAP_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), TOOLTIP_WRAP_CHARS);
+    }
+  gtk_tooltip_set_custom (tooltip, label);
+
+  return TRUE;
+}
+
+void
+gap_widget_fix_tooltips (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (gtk_widget_get_tooltip_text (root) != NULL &&
+      g_object_get_data (G_OBJECT (root), TOOLTIP_FIXED_KEY) == NULL)
+    {
+      /* Runs before GtkWidget's own handler, which TRUE then skips. */
+      g_signal_connect (root, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (root), TOOLTIP_FIXED_KEY, GINT_TO_POINTER (TRUE));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gap_widget_fix_tooltips (child);
 }
 
 /* ---- committing entry rows ---- */

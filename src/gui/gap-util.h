@@ -50,6 +50,11 @@ GtkWidget *gap_add_button_new   (const char   *tooltip);
 /* A boxed list without selection; with a "None yet" placeholder if asked. */
 GtkListBox *gap_boxed_list_new  (gboolean      placeholder);
 
+/* GTK 4.8 sizes a tooltip of Chinese text one character wide; this shows
+ * the tooltip-text of @root and its descendants in a label of our own. Call
+ * it again for widgets added later. */
+void   gap_widget_fix_tooltips     (GtkWidget    *root);
+
 /* Commit an AdwEntryRow when Enter is pressed or the focus leaves it, and
  * only when the text differs from the value last synced from the model. */
 typedef void (*GapEntryCommitFunc) (AdwEntryRow *row,

@@ -928,6 +928,7 @@ static void
 gap_window_init (GapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gap_widget_fix_tooltips (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
