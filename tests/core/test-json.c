@@ -291,7 +291,6 @@ assert_refused (const char *what,
   g_autoptr(GError) error = NULL;
   g_autoptr(GapWorkspace) workspace = NULL;
   g_autofree char *listing = NULL;
-  gint64 start = g_get_monotonic_time ();
 
   workspace = import_into (dir, "out.ismsgap", json, &error);
   if (workspace != NULL)
@@ -300,9 +299,6 @@ assert_refused (const char *what,
   g_assert_true (error->domain == GAP_ERROR);
   if (strstr (error->message, message_part) == NULL)
     g_error ("%s: “%s” does not say “%s”", what, error->message, message_part);
-  /* Validation is linear and quick, however hostile the input. */
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
-
   g_assert_false (_gap_json_validate (json, NULL));
 
   listing = core_list_dir (dir);
