@@ -776,6 +776,39 @@ corrupt (GapWorkspace  *self,
   return FALSE;
 }
 
+static gboolean validate_scope_item (GapScopeKind          kind,
+                                     const char           *name,
+                                     const char           *detail,
+                                     GError              **error);
+static gboolean validate_provider   (const char           *name,
+                                     GapServiceModelFlags  models,
+                                     GError              **error);
+static gboolean is_clause           (GapAssessment        *assessment);
+
+/* What the file holds must pass the checks a setter makes, as an unknown
+ * enum value must: another program or a broken disk may have written it,
+ * and nothing may be shown that could not be saved, or exported to JSON and
+ * imported again. Cheap tests first; the message only on failure. */
+static gboolean
+loaded_text_ok (const char *value,
+                gboolean    is_date)
+{
+  return strlen (value) <= MAX_TEXT_BYTES &&
+         (!is_date || *value == '\0' || _gap_date_parse (value, NULL));
+}
+
+/* @check_error is a validation error of a loaded value. */
+static gboolean
+damaged_by (GapWorkspace  *self,
+            GError        *check_error,
+            GError       **error)
+{
+  g_assert (check_error != NULL);
+  corrupt (self, error, check_error->message);
+  g_error_free (check_error);
+  return FALSE;
+}
+
 static gboolean
 load_meta (GapWorkspace  *self,
            gboolean       initial,
@@ -844,7 +877,22 @@ load_scope (GapWorkspace  *self,
 
       for (guint i = 0; i < GAP_N_SCOPE_FIELDS; i++)
         if (strcmp (key, scope_keys[i]) == 0)
-          set_scope_value (self, i, _gap_store_column_text (stmt, 1));
+          {
+            const char *value = _gap_store_column_text (stmt, 1);
+            gboolean is_date = i == GAP_SCOPE_FIELD_ASSESSMENT_DATE;
+
+            if (!loaded_text_ok (value, is_date))
+              {
+                g_autofree char *what = describe_scope_field (i);
+                GError *check_error = NULL;
+
+                sqlite3_reset (stmt);
+                if (validate_text (what, value, &check_error))
+                  validate_date (what, value, &check_error);
+                return damaged_by (self, check_error, error);
+              }
+            set_scope_value (self, i, value);
+          }
     }
   if (local_error != NULL)
     {
@@ -909,6 +957,21 @@ load_scope_items (GapWorkspace  *self,
         }
       return corrupt (self, error, _("a scope item has an unknown kind."));
     }
+
+  for (guint k = 0; k < GAP_N_SCOPE_KINDS; k++)
+    for (guint i = 0; i < kinds[k]->len; i++)
+      {
+        GapScopeItem *item = kinds[k]->pdata[i];
+        GError *check_error = NULL;
+
+        if (!validate_scope_item (k, gap_scope_item_get_name (item),
+                                  gap_scope_item_get_detail (item), &check_error))
+          {
+            for (guint j = 0; j < GAP_N_SCOPE_KINDS; j++)
+              g_ptr_array_unref (kinds[j]);
+            return damaged_by (self, check_error, error);
+          }
+      }
 
   for (guint k = 0; k < GAP_N_SCOPE_KINDS; k++)
     {
@@ -997,9 +1060,17 @@ load_services (GapWorkspace  *self,
 
       if (sqlite3_column_int (stmt, 1) != 0)
         {
-          GapServiceRecord *record =
-            _gap_service_record_new_custom (id, _gap_store_column_text (stmt, 2),
-                                            sqlite3_column_int (stmt, 3));
+          GapServiceRecord *record;
+          GError *check_error = NULL;
+
+          if (!validate_provider (_gap_store_column_text (stmt, 2), sqlite3_column_int (stmt, 3),
+                                  &check_error))
+            {
+              sqlite3_reset (stmt);
+              return damaged_by (self, check_error, error);
+            }
+          record = _gap_service_record_new_custom (id, _gap_store_column_text (stmt, 2),
+                                                   sqlite3_column_int (stmt, 3));
 
           _gap_service_record_set_in_use (record, in_use);
           g_ptr_array_add (custom, record);
@@ -1075,7 +1146,23 @@ load_certificates (GapWorkspace  *self,
       if (certificate == NULL)
         continue;
       for (guint f = 0; f < GAP_N_CERTIFICATE_FIELDS; f++)
-        _gap_certificate_set_field (certificate, f, _gap_store_column_text (stmt, 1 + f));
+        {
+          const char *value = _gap_store_column_text (stmt, 1 + f);
+          gboolean is_date = f == GAP_CERTIFICATE_FIELD_LAST_AUDIT ||
+                             f == GAP_CERTIFICATE_FIELD_EXPIRY;
+
+          if (!loaded_text_ok (value, is_date))
+            {
+              g_autofree char *what = describe_certificate_field (certificate, f);
+              GError *check_error = NULL;
+
+              sqlite3_reset (stmt);
+              if (validate_text (what, value, &check_error))
+                validate_date (what, value, &check_error);
+              return damaged_by (self, check_error, error);
+            }
+          _gap_certificate_set_field (certificate, f, value);
+        }
     }
   if (local_error != NULL)
     {
@@ -1120,6 +1207,15 @@ load_assessment_row (GapWorkspace   *self,
         {
           const char *value = _gap_store_column_text (stmt, column);
 
+          if (!loaded_text_ok (value, f == GAP_FIELD_DUE_DATE))
+            {
+              g_autofree char *what = describe_assessment_field (assessment, f);
+              GError *check_error = NULL;
+
+              if (validate_text (what, value, &check_error))
+                validate_date (what, value, &check_error);
+              return damaged_by (self, check_error, error);
+            }
           changed = g_strcmp0 (_gap_assessment_get_string (assessment, f), value) != 0;
           _gap_assessment_set_string (assessment, f, value);
         }
@@ -1193,14 +1289,18 @@ load_assessments (GapWorkspace  *self,
   while (_gap_store_next_row (self->store, stmt, &local_error))
     {
       const char *control_id = _gap_store_column_text (stmt, 0);
+      const char *service_id = _gap_store_column_text (stmt, 1);
       GPtrArray *ids = g_hash_table_lookup (services, control_id);
 
+      /* A service the catalog no longer has stays in the file, unseen. */
+      if (!g_hash_table_contains (self->services_by_id, service_id))
+        continue;
       if (ids == NULL)
         {
           ids = g_ptr_array_new_with_free_func (g_free);
           g_hash_table_insert (services, g_strdup (control_id), ids);
         }
-      g_ptr_array_add (ids, g_strdup (_gap_store_column_text (stmt, 1)));
+      g_ptr_array_add (ids, g_strdup (service_id));
     }
   if (local_error != NULL)
     {
@@ -1218,6 +1318,19 @@ load_assessments (GapWorkspace  *self,
 
       if (ids != NULL)
         g_ptr_array_add (ids, NULL);
+      if (is_clause (assessment) &&
+          (gap_assessment_get_applicability (assessment) != GAP_APPLICABILITY_APPLICABLE ||
+           gap_assessment_get_responsibility (assessment) != GAP_RESPONSIBILITY_ORGANIZATION ||
+           ids != NULL))
+        {
+          /* The setters never write these: the file was changed behind our back. */
+          g_autofree char *message =
+            g_strdup_printf (_("%s is a requirement of the standard: it is always applicable, "
+                               "the organization’s own, and no service provides it."),
+                             gap_assessment_get_control_id (assessment));
+
+          return corrupt (self, error, message);
+        }
       changed = !g_strv_equal (gap_assessment_get_services (assessment),
                                ids != NULL ? (const char * const *) ids->pdata
                                            : (const char * const[]) { NULL });
