@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 /* "ISMG": PRAGMA application_id of every workspace file. */
 #define GAP_STORE_APPLICATION_ID 0x49534d47
 /* PRAGMA user_version this program writes; older files are migrated. */
-#define GAP_STORE_SCHEMA_VERSION 2
+#define GAP_STORE_SCHEMA_VERSION 3
 
 typedef struct _GapStore GapStore;
 

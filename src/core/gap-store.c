@@ -112,11 +112,27 @@ static const char * const certificate_update_sql[5] = {
   "UPDATE certificate SET notes = ?1 WHERE family_id = ?2",
 };
 
+/* A step that SQL alone cannot write (it needs a value made here). */
+typedef gboolean (*SchemaFunc) (sqlite3     *db,
+                                const char  *display,
+                                GError     **error);
+
+typedef struct
+{
+  const char *sql;
+  SchemaFunc  func;
+} SchemaStep;
+
+static gboolean add_workspace_uuid (sqlite3     *db,
+                                    const char  *display,
+                                    GError     **error);
+
 /* Schema history: step N takes a file from user_version N to N + 1. A new
  * file runs them all, so the history is the only definition of the schema.
  * Never edit a released step: add one. */
-static const char * const schema_steps[GAP_STORE_SCHEMA_VERSION] = {
+static const SchemaStep schema_steps[GAP_STORE_SCHEMA_VERSION] = {
   /* 0 → 1 */
+  { .sql =
   "CREATE TABLE meta ("
   "  key   TEXT PRIMARY KEY NOT NULL,"
   "  value TEXT NOT NULL"
@@ -186,11 +202,19 @@ static const char * const schema_steps[GAP_STORE_SCHEMA_VERSION] = {
   "  field     TEXT NOT NULL,"
   "  old_value TEXT NOT NULL,"
   "  new_value TEXT NOT NULL"
-  ");",
+  ");" },
 
   /* 1 → 2: clause 7.5 asks who made a change, not only when. */
-  "ALTER TABLE change_log ADD COLUMN author TEXT NOT NULL DEFAULT '';",
+  { .sql = "ALTER TABLE change_log ADD COLUMN author TEXT NOT NULL DEFAULT '';" },
+
+  /* 2 → 3: an identity that outlives renaming the organization (OSCAL
+   * UUIDs derive from it). A new file gets one here too; an older file
+   * gets a fresh one, as nothing it holds identifies it. */
+  { .func = add_workspace_uuid },
 };
+
+/* The first format whose files have meta "uuid" (the step above). */
+#define SCHEMA_WITH_UUID 3
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
@@ -421,6 +445,35 @@ check_header (int          fd,
   return check_version (display, read_be32 (header + 68), read_be32 (header + 60), error);
 }
 
+/* From format 3 on every file has its identity: one without it was altered
+ * elsewhere, and is refused here, before anything writes to it. */
+static gboolean
+check_identity (sqlite3     *db,
+                const char  *display,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  const char *uuid = NULL;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'uuid'", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    uuid = (const char *) sqlite3_column_text (stmt, 0);
+  ok = uuid != NULL && g_uuid_string_is_valid (uuid);
+
+  /* SQLITE_ERROR here: no meta table at all. */
+  if (!ok && (rc == SQLITE_ROW || rc == SQLITE_DONE || rc == SQLITE_ERROR))
+    g_set_error (error, GAP_ERROR, GAP_ERROR_CORRUPT, _("“%s” is damaged: %s"), display,
+                 _("it has no valid workspace identifier (UUID)."));
+  else if (!ok)
+    set_db_error (db, display, rc, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 /* Read-only checks through SQLite; returns the schema version. */
 static gboolean
 check_database (const char  *path,
@@ -451,7 +504,7 @@ check_database (const char  *path,
       const char *result = (const char *) sqlite3_column_text (stmt, 0);
 
       if (g_strcmp0 (result, "ok") == 0)
-        ok = TRUE;
+        ok = *user_version < SCHEMA_WITH_UUID || check_identity (db, display, error);
       else
         g_set_error (error, GAP_ERROR, GAP_ERROR_CORRUPT,
                      _("“%s” is damaged: %s"), display, result != NULL ? result : "");
@@ -473,6 +526,29 @@ out:
   return ok;
 }
 
+static gboolean
+add_workspace_uuid (sqlite3     *db,
+                    const char  *display,
+                    GError     **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* OR IGNORE: a file that somehow has one keeps it; loading checks it. */
+  rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO meta (key, value) VALUES ('uuid', ?1)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    set_db_error (db, display, rc, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
 /* Runs schema steps @from → current in the open transaction. */
 static gboolean
 run_schema_steps (sqlite3     *db,
@@ -483,8 +559,14 @@ run_schema_steps (sqlite3     *db,
   g_autofree char *set_version = NULL;
 
   for (gint64 v = from; v < GAP_STORE_SCHEMA_VERSION; v++)
-    if (!exec_fixed (db, display, schema_steps[v], error))
-      return FALSE;
+    {
+      const SchemaStep *step = &schema_steps[v];
+
+      if (step->sql != NULL && !exec_fixed (db, display, step->sql, error))
+        return FALSE;
+      if (step->func != NULL && !step->func (db, display, error))
+        return FALSE;
+    }
 
   /* An integer constant of ours, not input. */
   set_version = g_strdup_printf ("PRAGMA user_version = %d", GAP_STORE_SCHEMA_VERSION);

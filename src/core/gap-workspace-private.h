@@ -29,6 +29,12 @@ _gap_set_str (char       **str_pointer,
   return TRUE;
 }
 
+/* Gives a workspace being built (an import) the identity its document
+ * carries. Not an edit: no change-log line, no undo entry. */
+gboolean          _gap_workspace_set_uuid          (GapWorkspace         *self,
+                                                    const char           *uuid,
+                                                    GError              **error);
+
 /* "2026-11-29": TRUE and @out set for a valid ISO 8601 calendar date. */
 gboolean          _gap_date_parse                  (const char           *str,
                                                     GDate                *out);

@@ -66,6 +66,7 @@ struct _GapWorkspace
   GapStore    *store;       /* NULL once closed */
   GapCatalog  *catalog;
   GapEdition   edition;
+  char        *uuid;        /* meta "uuid": the workspace's identity */
   gboolean     read_only;
 
   char        *scope[GAP_N_SCOPE_FIELDS];
@@ -92,6 +93,7 @@ enum {
   PROP_READ_ONLY,
   PROP_EDITION,
   PROP_CATALOG,
+  PROP_UUID,
   PROP_CAN_UNDO,
   /* in GapScopeField order */
   PROP_ORGANIZATION,
@@ -528,6 +530,7 @@ gap_workspace_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_free (self->display);
+  g_free (self->uuid);
   g_clear_object (&self->catalog);
   for (guint i = 0; i < GAP_N_SCOPE_FIELDS; i++)
     g_free (self->scope[i]);
@@ -558,6 +561,9 @@ gap_workspace_get_property (GObject    *object,
       break;
     case PROP_CATALOG:
       g_value_set_object (value, self->catalog);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
       break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, gap_workspace_get_can_undo (self));
@@ -593,6 +599,8 @@ gap_workspace_class_init (GapWorkspaceClass *klass)
   properties[PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL, GAP_TYPE_CATALOG,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Changes only when an import gives the new workspace its document's. */
+  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, flags);
   properties[PROP_ORGANIZATION] = g_param_spec_string ("organization", NULL, NULL, "", flags);
   properties[PROP_SCOPE_STATEMENT] =
@@ -809,40 +817,23 @@ damaged_by (GapWorkspace  *self,
   return FALSE;
 }
 
+/* The meta value of @key into @out, NULL when the file has none. */
 static gboolean
-load_meta (GapWorkspace  *self,
-           gboolean       initial,
+read_meta (GapWorkspace  *self,
+           const char    *key,
+           char         **out,
            GError       **error)
 {
   sqlite3_stmt *stmt = _gap_store_statement (self->store, GAP_STMT_GET_META, error);
   g_autoptr(GError) local_error = NULL;
 
+  *out = NULL;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, "edition", -1, SQLITE_STATIC);
-  if (!_gap_store_next_row (self->store, stmt, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return corrupt (self, error, _("it names no edition of the standard."));
-    }
-  if (initial && !gap_edition_from_string (_gap_store_column_text (stmt, 0), &self->edition))
-    {
-      sqlite3_reset (stmt);
-      return corrupt (self, error, _("it names an unknown edition of the standard."));
-    }
-  sqlite3_reset (stmt);
-
-  stmt = _gap_store_statement (self->store, GAP_STMT_GET_META, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, "next-custom", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (_gap_store_next_row (self->store, stmt, &local_error))
     {
-      self->next_custom = MAX (1, g_ascii_strtoull (_gap_store_column_text (stmt, 0), NULL, 10));
+      *out = g_strdup (_gap_store_column_text (stmt, 0));
       sqlite3_reset (stmt);
     }
   else if (local_error != NULL)
@@ -850,6 +841,42 @@ load_meta (GapWorkspace  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+load_meta (GapWorkspace  *self,
+           gboolean       initial,
+           GError       **error)
+{
+  g_autofree char *edition = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *next_custom = NULL;
+
+  if (!read_meta (self, "edition", &edition, error) ||
+      !read_meta (self, "uuid", &uuid, error) ||
+      !read_meta (self, "next-custom", &next_custom, error))
+    return FALSE;
+
+  if (edition == NULL)
+    return corrupt (self, error, _("it names no edition of the standard."));
+  if (initial && !gap_edition_from_string (edition, &self->edition))
+    return corrupt (self, error, _("it names an unknown edition of the standard."));
+
+  /* The store refuses a file without one before opening it for writing
+   * (and the schema step 2 → 3 gives older files theirs): this is the
+   * last line, for whatever slipped past. */
+  if (uuid == NULL || !g_uuid_string_is_valid (uuid))
+    return corrupt (self, error, _("it has no valid workspace identifier (UUID)."));
+  {
+    g_autofree char *lower = g_ascii_strdown (uuid, -1);
+
+    if (_gap_set_str (&self->uuid, lower) && !initial)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+  }
+
+  if (next_custom != NULL)
+    self->next_custom = MAX (1, g_ascii_strtoull (next_custom, NULL, 10));
   return TRUE;
 }
 
@@ -1640,6 +1667,53 @@ gap_workspace_get_catalog (GapWorkspace *self)
 {
   g_return_val_if_fail (GAP_IS_WORKSPACE (self), NULL);
   return self->catalog;
+}
+
+const char *
+gap_workspace_get_uuid (GapWorkspace *self)
+{
+  g_return_val_if_fail (GAP_IS_WORKSPACE (self), NULL);
+  return self->uuid;
+}
+
+gboolean
+_gap_workspace_set_uuid (GapWorkspace  *self,
+                         const char    *uuid,
+                         GError       **error)
+{
+  g_autofree char *lower = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GAP_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_uuid_string_is_valid (uuid))
+    {
+      g_set_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT,
+                   _("“%s” is not a UUID."), uuid);
+      return FALSE;
+    }
+  lower = g_ascii_strdown (uuid, -1);
+  if (g_strcmp0 (lower, self->uuid) == 0)
+    return TRUE;
+
+  /* Not an edit of the content: no change-log line, no undo. */
+  if (!edit_begin (self, error))
+    return FALSE;
+  stmt = _gap_store_statement (self->store, GAP_STMT_SET_META, error);
+  if (stmt == NULL)
+    return edit_abort (self, error);
+  sqlite3_bind_text (stmt, 1, "uuid", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, lower, -1, SQLITE_TRANSIENT);
+  if (!_gap_store_run (self->store, stmt, error))
+    return edit_abort (self, error);
+  if (!edit_commit (self, error))
+    return FALSE;
+
+  if (_gap_set_str (&self->uuid, lower))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+  return TRUE;
 }
 
 /* ---- public: scope ---- */

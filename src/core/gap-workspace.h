@@ -171,6 +171,11 @@ GFile            *gap_workspace_get_file              (GapWorkspace  *self);
 gboolean          gap_workspace_get_read_only         (GapWorkspace  *self);
 GapEdition        gap_workspace_get_edition           (GapWorkspace  *self);
 GapCatalog       *gap_workspace_get_catalog           (GapWorkspace  *self);
+/* The workspace's identity (property "uuid"): a random UUID made when the
+ * file was created or upgraded to file format 3; copies of the file (Save
+ * a copy, Open) and lossless JSON keep it, a 2013 → 2022 migration makes a
+ * new one. Lower case "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx". */
+const char       *gap_workspace_get_uuid              (GapWorkspace  *self);
 
 /* Scope: properties "organization", "scope-statement", "assessor",
  * "assessment-date". */

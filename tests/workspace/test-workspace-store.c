@@ -159,10 +159,12 @@ test_round_trip (void)
   g_autofree char *disk = NULL;
   g_autofree char *defaults = ws_snapshot (ws);
   g_autofree char *value = NULL;
+  g_autofree char *uuid = NULL;
 
   fill_everything (ws);
   memory = ws_snapshot (ws);
   g_assert_cmpstr (memory, !=, defaults);
+  uuid = g_strdup (gap_workspace_get_uuid (ws));
   g_clear_object (&ws);
 
   disk = ws_snapshot_file (path);
@@ -192,7 +194,11 @@ test_round_trip (void)
 
   /* The file's own settings. */
   value = ws_sql_text (path, "PRAGMA user_version");
-  g_assert_cmpstr (value, ==, "2");
+  g_assert_cmpstr (value, ==, "3");
+  g_free (value);
+  value = ws_sql_text (path, "SELECT value FROM meta WHERE key = 'uuid'");
+  g_assert_true (g_uuid_string_is_valid (value));
+  g_assert_cmpstr (value, ==, uuid);
   g_free (value);
   value = ws_sql_text (path, "PRAGMA application_id");
   g_assert_cmpstr (value, ==, "1230196039");
@@ -209,10 +215,13 @@ test_round_trip (void)
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
 
+/* A file as an older version wrote it, from tests/workspace/schema-N.sql. */
 static char *
-make_schema_1 (const char *dir)
+make_schema (const char *dir,
+             guint       version)
 {
-  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "workspace", "schema-1.sql", NULL);
+  g_autofree char *name = g_strdup_printf ("schema-%u.sql", version);
+  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "workspace", name, NULL);
   g_autofree char *sql = NULL;
   char *path = g_build_filename (dir, "old.ismsgap", NULL);
   g_autoptr(GError) error = NULL;
@@ -222,6 +231,12 @@ make_schema_1 (const char *dir)
   ws_sql (path, sql);
   g_chmod (path, 0600);
   return path;
+}
+
+static char *
+make_schema_1 (const char *dir)
+{
+  return make_schema (dir, 1);
 }
 
 static void
@@ -285,7 +300,11 @@ test_migration (void)
   g_clear_object (&ws);
 
   value = ws_sql_text (path, "PRAGMA user_version");
-  g_assert_cmpstr (value, ==, "2");
+  g_assert_cmpstr (value, ==, "3");
+  g_clear_pointer (&value, g_free);
+  /* Both steps ran: it has an identity too. */
+  value = ws_sql_text (path, "SELECT value FROM meta WHERE key = 'uuid'");
+  g_assert_true (g_uuid_string_is_valid (value));
   g_clear_pointer (&value, g_free);
   value = ws_sql_text (path, "SELECT author FROM change_log ORDER BY id DESC LIMIT 1");
   g_assert_cmpstr (value, ==, g_get_user_name ());
@@ -295,6 +314,95 @@ test_migration (void)
 
   disk = ws_snapshot_file (path);
   g_assert_cmpstr (memory, ==, disk);
+
+  ws_tmp_dir_free (g_steal_pointer (&dir));
+}
+
+/* A file at format 2 gets its identity in the upgrade, loses nothing, and
+ * keeps that identity from then on. */
+static void
+test_migration_2 (void)
+{
+  g_autofree char *dir = ws_tmp_dir_new ();
+  g_autofree char *other_dir = ws_tmp_dir_new ();
+  g_autofree char *path = make_schema (dir, 2);
+  g_autofree char *other_path = make_schema (other_dir, 2);
+  g_autoptr(GapWorkspace) ws = NULL;
+  g_autoptr(GapWorkspace) other = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *memory = NULL;
+  g_autofree char *disk = NULL;
+
+  value = ws_sql_text (path, "SELECT count(*) FROM meta WHERE key = 'uuid'");
+  g_assert_cmpstr (value, ==, "0");
+  g_clear_pointer (&value, g_free);
+
+  ws = open_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (gap_workspace_get_read_only (ws));
+  uuid = g_strdup (gap_workspace_get_uuid (ws));
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  g_assert_cmpstr (gap_workspace_get_scope_field (ws, GAP_SCOPE_FIELD_ORGANIZATION), ==,
+                   "範例股份有限公司");
+  g_assert_cmpstr (gap_assessment_get_services (gap_workspace_lookup_assessment (ws, "A.8.24"))[0],
+                   ==, "custom-1");
+  log = gap_workspace_get_change_log (ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpstr (((GapChangeLogEntry *) log->pdata[0])->author, ==, "mei");
+  memory = ws_snapshot (ws);
+  g_clear_object (&ws);
+
+  value = ws_sql_text (path, "PRAGMA user_version");
+  g_assert_cmpstr (value, ==, "3");
+  g_clear_pointer (&value, g_free);
+  value = ws_sql_text (path, "SELECT value FROM meta WHERE key = 'uuid'");
+  g_assert_cmpstr (value, ==, uuid);
+  g_clear_pointer (&value, g_free);
+  value = ws_sql_text (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (value, ==, "ok");
+
+  /* Reopened, it is the same workspace (the snapshot holds the uuid). */
+  ws = open_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gap_workspace_get_uuid (ws), ==, uuid);
+  g_clear_object (&ws);
+  disk = ws_snapshot_file (path);
+  g_assert_cmpstr (memory, ==, disk);
+
+  /* Another file, even with the same content, is another workspace. */
+  other = open_path (other_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (gap_workspace_get_uuid (other)));
+  g_assert_cmpstr (gap_workspace_get_uuid (other), !=, uuid);
+  g_clear_object (&other);
+
+  ws_tmp_dir_free (g_steal_pointer (&other_dir));
+  ws_tmp_dir_free (g_steal_pointer (&dir));
+}
+
+/* Every new workspace is another: a random (version 4) UUID of its own. */
+static void
+test_identity (void)
+{
+  g_autofree char *dir = ws_tmp_dir_new ();
+  g_autoptr(GapWorkspace) one = create_in (dir, "one.ismsgap", NULL);
+  g_autoptr(GapWorkspace) two = create_in (dir, "two.ismsgap", NULL);
+  g_autofree char *notified = NULL;
+  const char *uuid = gap_workspace_get_uuid (one);
+
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  g_assert_cmpint (uuid[14], ==, '4');
+  g_assert_true (strchr ("89ab", uuid[19]) != NULL);
+  g_assert_cmpstr (uuid, !=, gap_workspace_get_uuid (two));
+  /* Lower case, as RFC 4122 writes it. */
+  for (const char *p = uuid; *p != '\0'; p++)
+    g_assert_false (g_ascii_isupper (*p));
+  g_object_get (one, "uuid", &notified, NULL);
+  g_assert_cmpstr (notified, ==, uuid);
 
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
@@ -333,7 +441,7 @@ test_migration_read_only (void)
     g_assert_true (gap_workspace_save_copy (ws, copy, &error));
     g_assert_no_error (error);
     version = ws_sql_text (copy_path, "PRAGMA user_version");
-    g_assert_cmpstr (version, ==, "2");
+    g_assert_cmpstr (version, ==, "3");
     copied = ws_snapshot_file (copy_path);
     g_assert_cmpstr (copied, ==, memory);
     ws_tmp_dir_free (g_steal_pointer (&other_dir));
@@ -438,6 +546,23 @@ test_refuse_corrupt (void)
   /* Damage inside one table page only. */
   one_page = make_damaged (dir, "corrupt2.ismsgap", 2 * 4096 + 8, 2 * 4096 + 200, rand);
   assert_refused (dir, one_page, GAP_ERROR, GAP_ERROR_CORRUPT);
+
+  /* At format 3 every file has an identity: without one, or with one that
+   * is not a UUID, it was altered elsewhere. */
+  {
+    g_autofree char *no_uuid = NULL;
+    g_autofree char *bad_uuid = NULL;
+    g_autoptr(GapWorkspace) a = create_in (dir, "no-uuid.ismsgap", &no_uuid);
+    g_autoptr(GapWorkspace) b = create_in (dir, "bad-uuid.ismsgap", &bad_uuid);
+
+    g_clear_object (&a);
+    g_clear_object (&b);
+    ws_sql (no_uuid, "PRAGMA journal_mode = DELETE; DELETE FROM meta WHERE key = 'uuid'");
+    assert_refused (dir, no_uuid, GAP_ERROR, GAP_ERROR_CORRUPT);
+    ws_sql (bad_uuid, "PRAGMA journal_mode = DELETE; "
+                      "UPDATE meta SET value = 'not-a-uuid' WHERE key = 'uuid'");
+    assert_refused (dir, bad_uuid, GAP_ERROR, GAP_ERROR_CORRUPT);
+  }
 
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
@@ -716,6 +841,8 @@ test_copies (void)
   g_assert_false (gap_workspace_get_read_only (reopened));
   copied = ws_snapshot (reopened);
   g_assert_cmpstr (original, ==, copied);
+  /* A copy of the file is the same workspace (its OSCAL UUIDs too). */
+  g_assert_cmpstr (gap_workspace_get_uuid (reopened), ==, gap_workspace_get_uuid (ws));
   g_assert_cmpuint (file_mode (working_path), ==, 0600);
   /* The source was only read. */
   g_clear_pointer (&listing, g_free);
@@ -759,7 +886,9 @@ main (int   argc,
 
   g_test_add_func ("/workspace/store/round-trip", test_round_trip);
   g_test_add_func ("/workspace/store/migration", test_migration);
+  g_test_add_func ("/workspace/store/migration-2", test_migration_2);
   g_test_add_func ("/workspace/store/migration-read-only", test_migration_read_only);
+  g_test_add_func ("/workspace/store/identity", test_identity);
   g_test_add_func ("/workspace/store/refuse-newer", test_refuse_newer);
   g_test_add_func ("/workspace/store/refuse-corrupt", test_refuse_corrupt);
   g_test_add_func ("/workspace/store/refuse-foreign", test_refuse_foreign);
