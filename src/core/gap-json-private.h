@@ -63,6 +63,7 @@ typedef struct
 {
   GapCatalog *catalog;
   GapEdition  edition;
+  char       *uuid;               /* the workspace's; NULL gives the new file its own */
   char       *scope[GAP_DOC_N_SCOPE_FIELDS];  /* by GapScopeField; NULL unset */
   GPtrArray  *scope_items;        /* GapDocScopeItem, by kind then the user's order */
   GHashTable *in_use;             /* catalog service ID → GINT_TO_POINTER (in use) */

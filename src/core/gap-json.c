@@ -28,7 +28,8 @@
 #include "gap-workspace-private.h"
 
 #define FORMAT_NAME       "isms-gap-workspace"
-#define FORMAT_VERSION    1
+/* 2 added "uuid"; version 1 documents are still read (docs/json-format.md). */
+#define FORMAT_VERSION    2
 #define MAX_DEPTH         64
 #define MAX_STRING_BYTES  (1024 * 1024)
 
@@ -279,6 +280,7 @@ doc_to_json_bytes (GapDoc *doc)
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, FORMAT_VERSION);
   add_string (builder, "edition", gap_edition_to_string (doc->edition));
+  add_string (builder, "uuid", doc->uuid);
   build_scope (builder, doc);
   build_services (builder, doc);
   build_certificates (builder, doc);
@@ -404,6 +406,7 @@ void
 _gap_doc_free (GapDoc *doc)
 {
   g_object_unref (doc->catalog);
+  g_free (doc->uuid);
   for (guint i = 0; i < GAP_DOC_N_SCOPE_FIELDS; i++)
     g_free (doc->scope[i]);
   g_ptr_array_unref (doc->scope_items);
@@ -443,6 +446,7 @@ _gap_doc_new_from_workspace (GapWorkspace *workspace)
 
   doc = _gap_doc_new (gap_workspace_get_catalog (workspace));
   doc->edition = gap_workspace_get_edition (workspace);
+  doc->uuid = g_strdup (gap_workspace_get_uuid (workspace));
 
   /* Custom providers are written as "custom-1", "custom-2", … in their
    * order, whatever their IDs in the store, and every reference follows:
@@ -1356,6 +1360,11 @@ read_document (GapCatalog  *catalog,
                GError     **error)
 {
   static const char * const allowed[] = {
+    "format", "version", "edition", "uuid", "scope", "services", "custom_providers",
+    "certificates", "assessments", NULL
+  };
+  /* Version 1 had no "uuid": there it is an unknown member, as then. */
+  static const char * const allowed_1[] = {
     "format", "version", "edition", "scope", "services", "custom_providers", "certificates",
     "assessments", NULL
   };
@@ -1438,7 +1447,8 @@ read_document (GapCatalog  *catalog,
       return NULL;
     }
 
-  if (!check_members (root, "", allowed, (const char * const []) { "edition", NULL }, error))
+  if (!check_members (root, "", json_node_get_int (node) == 1 ? allowed_1 : allowed,
+                      (const char * const []) { "edition", NULL }, error))
     return NULL;
 
   if (!expect_enum (json_object_get_member (root, "edition"), "edition",
@@ -1447,6 +1457,20 @@ read_document (GapCatalog  *catalog,
 
   doc = _gap_doc_new (catalog);
   doc->edition = edition;
+
+  if (json_object_has_member (root, "uuid"))
+    {
+      const char *uuid;
+
+      if (!expect_string (json_object_get_member (root, "uuid"), "uuid", &uuid, error))
+        return NULL;
+      if (!g_uuid_string_is_valid (uuid))
+        {
+          fail_at (error, "uuid", _("not a UUID: “%s”"), uuid);
+          return NULL;
+        }
+      doc->uuid = g_ascii_strdown (uuid, -1);
+    }
 
 #define SECTION(name, reader) \
   if (json_object_has_member (root, name) && \
@@ -1615,6 +1639,10 @@ apply_document (GapWorkspace  *workspace,
                                                                      NULL, g_free);
   GListModel *services;
   guint n;
+
+  /* Lossless: the document's identity, else the new file's own. */
+  if (doc->uuid != NULL && !_gap_workspace_set_uuid (workspace, doc->uuid, error))
+    return FALSE;
 
   for (guint field = 0; field < GAP_DOC_N_SCOPE_FIELDS; field++)
     if (!same_text (gap_workspace_get_scope_field (workspace, field), doc->scope[field]) &&

@@ -402,6 +402,10 @@ gap_migrate_workspace (GapWorkspace        *source,
   g_ptr_array_unref (doc->assessments);
   doc->assessments = g_steal_pointer (&migrated);
   doc->edition = GAP_EDITION_2022;
+  /* A new identity: the 2022 assessment is another subject than the 2013
+   * one, which stays as it was, and their OSCAL plans must not share
+   * UUIDs (docs/oscal.md). */
+  g_clear_pointer (&doc->uuid, g_free);
 
   workspace = _gap_doc_create_workspace (doc, dest, error);
   if (workspace == NULL)

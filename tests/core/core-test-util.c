@@ -209,6 +209,7 @@ core_workspace_dump (GapWorkspace *workspace)
 
   g_string_append_printf (out, "edition %s\n",
                           gap_edition_to_string (gap_workspace_get_edition (workspace)));
+  g_string_append_printf (out, "uuid %s\n", gap_workspace_get_uuid (workspace));
   for (guint f = GAP_SCOPE_FIELD_ORGANIZATION; f <= GAP_SCOPE_FIELD_ASSESSMENT_DATE; f++)
     g_string_append_printf (out, "scope %u [%s]\n", f,
                             gap_workspace_get_scope_field (workspace, f) ?: "");

@@ -13,6 +13,10 @@
 #include "gap-json-private.h"
 #include "gap-staging-private.h"
 
+/* data/demo/demo.json's: every demo is the same fictional organization's
+ * same assessment, so every demo is one workspace (docs/json-format.md). */
+#define DEMO_UUID "d8da4287-0207-46da-9291-6522c3af432e"
+
 static GapWorkspace *
 import_into (const char  *dir,
              const char  *name,
@@ -98,7 +102,8 @@ test_round_trip_demo (void)
 
   /* Fixed order and indentation. */
   g_assert_true (g_str_has_prefix (text, "{\n  \"format\" : \"isms-gap-workspace\",\n"
-                                         "  \"version\" : 1,\n  \"edition\" : \"2022\",\n"
+                                         "  \"version\" : 2,\n  \"edition\" : \"2022\",\n"
+                                         "  \"uuid\" : \"" DEMO_UUID "\",\n"
                                          "  \"scope\" : {\n"));
   g_assert_true (g_str_has_suffix (text, "}\n"));
 
@@ -328,8 +333,17 @@ test_hostile (void)
   REFUSE ("other format", TEXT ("{\"format\":\"isms-gap-catalog\",\"version\":1}"),
           "format: not an ISMS Gap workspace");
   REFUSE ("no format", TEXT ("{\"version\":1}"), "format: not an ISMS Gap workspace");
-  REFUSE ("newer", TEXT ("{\"format\":\"isms-gap-workspace\",\"version\":2,\"edition\":\"2022\"}"),
-          "version: 2 is newer than this program reads (1)");
+  REFUSE ("newer", TEXT ("{\"format\":\"isms-gap-workspace\",\"version\":3,\"edition\":\"2022\"}"),
+          "version: 3 is newer than this program reads (2)");
+  /* Version 1 had no identity: there "uuid" is unknown, as it was. */
+  REFUSE ("uuid in version 1", minimal_with (",\"uuid\":\"" DEMO_UUID "\""),
+          "uuid: unknown member");
+  REFUSE ("uuid type", TEXT ("{\"format\":\"isms-gap-workspace\",\"version\":2,"
+                             "\"edition\":\"2022\",\"uuid\":42}"),
+          "uuid: expected a string, found a number");
+  REFUSE ("not a uuid", TEXT ("{\"format\":\"isms-gap-workspace\",\"version\":2,"
+                              "\"edition\":\"2022\",\"uuid\":\"d8da4287-0207-46da-9291\"}"),
+          "uuid: not a UUID: “d8da4287-0207-46da-9291”");
   REFUSE ("version string", TEXT ("{\"format\":\"isms-gap-workspace\",\"version\":\"1\"}"),
           "version: expected a whole number, found a string");
   REFUSE ("version zero", TEXT ("{\"format\":\"isms-gap-workspace\",\"version\":0}"),
@@ -588,6 +602,75 @@ test_demo (void)
   core_tmp_dir_free (g_steal_pointer (&dir));
 }
 
+/* The workspace's identity: export and import keep it, a document without
+ * one gives a fresh one, and setting it is not an edit of the content. */
+static void
+test_uuid (void)
+{
+  g_autofree char *dir = core_tmp_dir_new ();
+  g_autofree char *upper_path = g_build_filename (dir, "upper.ismsgap", NULL);
+  g_autoptr(GFile) upper_file = g_file_new_for_path (upper_path);
+  g_autoptr(GapWorkspace) demo = demo_on (dir, "demo.ismsgap", "2026-06-15");
+  g_autoptr(GapWorkspace) later = demo_on (dir, "later.ismsgap", "2031-01-20");
+  g_autoptr(GBytes) v1 = minimal_with ("");
+  static const char v2_text[] =
+    "{\"format\":\"isms-gap-workspace\",\"version\":2,\"edition\":\"2013\"}";
+  static const char upper_text[] =
+    "{\"format\":\"isms-gap-workspace\",\"version\":2,\"edition\":\"2022\","
+    "\"uuid\":\"0F8FAD5B-D9CB-469F-A165-70867728950E\"}";
+  g_autoptr(GBytes) v2 = g_bytes_new_static (v2_text, strlen (v2_text));
+  g_autoptr(GBytes) upper_json = g_bytes_new_static (upper_text, strlen (upper_text));
+  g_autoptr(GapWorkspace) a = NULL;
+  g_autoptr(GapWorkspace) b = NULL;
+  g_autoptr(GapWorkspace) c = NULL;
+  g_autoptr(GapWorkspace) upper = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Every demo is the one in the demo's document, whatever the day. */
+  g_assert_cmpstr (gap_workspace_get_uuid (demo), ==, DEMO_UUID);
+  g_assert_cmpstr (gap_workspace_get_uuid (later), ==, DEMO_UUID);
+
+  /* Without one (version 1, or left out in 2), each import is new. */
+  a = import_into (dir, "a.ismsgap", v1, &error);
+  g_assert_no_error (error);
+  b = import_into (dir, "b.ismsgap", v1, &error);
+  g_assert_no_error (error);
+  c = import_into (dir, "c.ismsgap", v2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gap_workspace_get_edition (c), ==, GAP_EDITION_2013);
+  g_assert_true (g_uuid_string_is_valid (gap_workspace_get_uuid (a)));
+  g_assert_true (g_uuid_string_is_valid (gap_workspace_get_uuid (b)));
+  g_assert_true (g_uuid_string_is_valid (gap_workspace_get_uuid (c)));
+  g_assert_cmpstr (gap_workspace_get_uuid (a), !=, gap_workspace_get_uuid (b));
+  g_assert_cmpstr (gap_workspace_get_uuid (a), !=, gap_workspace_get_uuid (c));
+  g_assert_cmpstr (gap_workspace_get_uuid (a), !=, DEMO_UUID);
+
+  /* Case does not make another identity: it is kept in lower case, and
+   * the file keeps it. */
+  upper = gap_workspace_import_json (upper_json, upper_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gap_workspace_get_uuid (upper), ==, "0f8fad5b-d9cb-469f-a165-70867728950e");
+  g_assert_false (gap_workspace_get_can_undo (upper));
+  log = gap_workspace_get_change_log (upper, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < log->len; i++)
+    g_assert_cmpstr (((GapChangeLogEntry *) log->pdata[i])->field, !=, "uuid");
+  gap_workspace_close (upper);
+  g_clear_object (&upper);
+  upper = gap_workspace_open (upper_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gap_workspace_get_uuid (upper), ==, "0f8fad5b-d9cb-469f-a165-70867728950e");
+
+  gap_workspace_close (upper);
+  gap_workspace_close (a);
+  gap_workspace_close (b);
+  gap_workspace_close (c);
+  gap_workspace_close (later);
+  gap_workspace_close (demo);
+  core_tmp_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/core/json/minimal", test_minimal);
   g_test_add_func ("/core/json/staging-failure", test_staging_failure);
   g_test_add_func ("/core/json/demo", test_demo);
+  g_test_add_func ("/core/json/uuid", test_uuid);
 
   return g_test_run ();
 }

@@ -216,6 +216,20 @@ test_copies (Fixture       *f,
   g_assert_cmpint (gap_assessment_get_responsibility (a), ==, GAP_RESPONSIBILITY_SHARED);
 }
 
+/* The 2022 workspace is another assessment: it has an identity of its own
+ * (its OSCAL UUIDs must not be the 2013 plan's), and the source keeps its. */
+static void
+test_identity (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *legacy = gap_workspace_get_uuid (f->legacy);
+  const char *migrated = gap_workspace_get_uuid (f->migrated);
+
+  g_assert_true (g_uuid_string_is_valid (legacy));
+  g_assert_true (g_uuid_string_is_valid (migrated));
+  g_assert_cmpstr (legacy, !=, migrated);
+}
+
 /* Clauses: same numbers, 10.1 and 10.2 swapped, 9.2 and 9.3 split; 6.3 new. */
 static void
 test_clauses (Fixture       *f,
@@ -412,6 +426,7 @@ main (int   argc,
   ADD ("/core/migration/many-to-one", test_many_to_one);
   ADD ("/core/migration/applicability", test_applicability);
   ADD ("/core/migration/copies", test_copies);
+  ADD ("/core/migration/identity", test_identity);
   ADD ("/core/migration/clauses", test_clauses);
   ADD ("/core/migration/new-and-untouched", test_new_and_untouched);
   ADD ("/core/migration/carried-over", test_carried_over);
