@@ -1678,11 +1678,10 @@ _gap_export_write_oscal (GapAnalysis   *analysis,
   o.edition = gap_workspace_get_edition (o.workspace);
   o.n_slots = report->n_languages;
 
-  /* The subject of the plan is this organization's ISMS under this
-   * edition: its UUIDs stay as long as those do (docs/oscal.md). */
-  identity = g_strdup_printf ("workspace\n%s\n%s", gap_edition_to_string (o.edition),
-                              gap_workspace_get_scope_field (o.workspace,
-                                                             GAP_SCOPE_FIELD_ORGANIZATION));
+  /* The subject of the plan is the workspace: its UUIDs follow the
+   * workspace's own, which renaming the organization does not change
+   * (docs/oscal.md, "Identifiers"). */
+  identity = g_strconcat ("workspace\n", gap_workspace_get_uuid (o.workspace), NULL);
   _gap_oscal_uuid_v5 (app_namespace, identity, o.namespace_);
 
   stem = document_stem (dest);

@@ -22,6 +22,9 @@
 #define INJECTION_NAME "=HYPERLINK(\"http://x\",\"y\") <script>alert(1)</script> \"q\" 'q'\n" \
                        "line two \u202Eevil [link](http://x) {{ insert: param, p }}"
 
+/* The day the fixtures' analyses are made on. */
+#define FIXTURE_DAY 30, G_DATE_NOVEMBER, 2026
+
 typedef struct
 {
   char         *dir;
@@ -36,7 +39,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy (30, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDate) today = g_date_new_dmy (FIXTURE_DAY);
 
   fixture->dir = g_dir_make_tmp ("gap-oscal-XXXXXX", &error);
   g_assert_no_error (error);
@@ -78,12 +81,14 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* Exports into @subdir of the fixture's folder; returns the SSP's path. */
+/* Exports @analysis into @subdir of the fixture's folder; returns the
+ * SSP's path. */
 static char *
-export_oscal (Fixture           *fixture,
-              GapExportLanguage  lang,
-              const char        *subdir,
-              const char        *name)
+export_analysis (Fixture           *fixture,
+                 GapAnalysis       *analysis,
+                 GapExportLanguage  lang,
+                 const char        *subdir,
+                 const char        *name)
 {
   g_autofree char *dir = g_build_filename (fixture->dir, subdir, NULL);
   char *path = g_build_filename (dir, name, NULL);
@@ -91,10 +96,19 @@ export_oscal (Fixture           *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (gap_export_to_file (fixture->analysis, GAP_EXPORT_FORMAT_OSCAL, GAP_REPORT_SOA,
+  g_assert_true (gap_export_to_file (analysis, GAP_EXPORT_FORMAT_OSCAL, GAP_REPORT_SOA,
                                      lang, file, NULL, &error));
   g_assert_no_error (error);
   return path;
+}
+
+static char *
+export_oscal (Fixture           *fixture,
+              GapExportLanguage  lang,
+              const char        *subdir,
+              const char        *name)
+{
+  return export_analysis (fixture, fixture->analysis, lang, subdir, name);
 }
 
 static JsonNode *
@@ -520,8 +534,80 @@ test_demo (Fixture       *fixture,
   g_assert_cmpuint (n_files, ==, 3);
 }
 
-/* The same workspace gives the same files, UUIDs included; another
- * organization gives other UUIDs. */
+/* Both sets hold the same UUIDs. */
+static void
+assert_same_uuids (GHashTable *a,
+                   GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_assert_cmpuint (g_hash_table_size (a), ==, g_hash_table_size (b));
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (b, key))
+      g_error ("uuid %s is in one export only", (const char *) key);
+}
+
+/* The SSP's UUIDs of @path. */
+static GHashTable *
+ssp_uuids (const char *path)
+{
+  g_autoptr(JsonNode) root = load_json (path);
+
+  return document_uuids (root);
+}
+
+/* The workspace's lossless JSON, with or without its "uuid" member, as a
+ * new workspace @name in the fixture's folder, analysed on the fixture's
+ * day. */
+static GapAnalysis *
+import_copy (Fixture    *fixture,
+             const char *name,
+             gboolean    keep_uuid)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GapWorkspace) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (FIXTURE_DAY);
+  GapAnalysis *analysis;
+  JsonObject *root;
+  char *data;
+  gsize length;
+
+  g_assert_true (gap_workspace_write_json (fixture->workspace, stream, NULL, &error));
+  g_assert_true (g_output_stream_close (stream, NULL, &error));
+  g_assert_no_error (error);
+  written = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  json_parser_load_from_data (parser, g_bytes_get_data (written, NULL), g_bytes_get_size (written),
+                              &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "uuid"), ==,
+                   gap_workspace_get_uuid (fixture->workspace));
+  if (!keep_uuid)
+    json_object_remove_member (root, "uuid");
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  data = json_generator_to_data (generator, &length);
+  json = g_bytes_new_take (data, length);
+
+  copy = gap_workspace_import_json (json, file, &error);
+  g_assert_no_error (error);
+  analysis = gap_analysis_new (copy);
+  gap_analysis_set_today (analysis, today);
+  return analysis;
+}
+
+/* UUIDs belong to the workspace (docs/oscal.md, "Identifiers"): the same
+ * workspace gives the same files, in every language and under any
+ * organization name, and so does its lossless JSON imported again; another
+ * workspace with the very same content gives other UUIDs. */
 static void
 test_stable (Fixture       *fixture,
              gconstpointer  data)
@@ -529,15 +615,18 @@ test_stable (Fixture       *fixture,
   g_autofree char *first = export_oscal (fixture, GAP_EXPORT_LANGUAGE_EN, "one", "plan.json");
   g_autofree char *second = export_oscal (fixture, GAP_EXPORT_LANGUAGE_EN, "two", "plan.json");
   g_autofree char *zh = export_oscal (fixture, GAP_EXPORT_LANGUAGE_ZH_TW, "zh", "plan.json");
-  g_autofree char *third = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *same_path = NULL;
+  g_autofree char *other_path = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
-  g_autoptr(JsonNode) en_root = NULL;
-  g_autoptr(JsonNode) zh_root = NULL;
-  g_autoptr(JsonNode) renamed_root = NULL;
   g_autoptr(GHashTable) en_uuids = NULL;
   g_autoptr(GHashTable) zh_uuids = NULL;
   g_autoptr(GHashTable) renamed_uuids = NULL;
+  g_autoptr(GHashTable) same_uuids = NULL;
+  g_autoptr(GHashTable) other_uuids = NULL;
+  g_autoptr(GapAnalysis) same = NULL;
+  g_autoptr(GapAnalysis) other = NULL;
   g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   gpointer key;
@@ -547,24 +636,37 @@ test_stable (Fixture       *fixture,
   g_assert_cmpstr (a, ==, b);
 
   /* The language changes words, not identities. */
-  en_root = load_json (first);
-  zh_root = load_json (zh);
-  en_uuids = document_uuids (en_root);
-  zh_uuids = document_uuids (zh_root);
-  g_assert_cmpuint (g_hash_table_size (en_uuids), ==, g_hash_table_size (zh_uuids));
-  g_hash_table_iter_init (&iter, en_uuids);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_assert_true (g_hash_table_contains (zh_uuids, key));
+  en_uuids = ssp_uuids (first);
+  zh_uuids = ssp_uuids (zh);
+  assert_same_uuids (en_uuids, zh_uuids);
 
+  /* Its lossless JSON carries the identity: imported again, the same. */
+  same = import_copy (fixture, "same.ismsgap", TRUE);
+  same_path = export_analysis (fixture, same, GAP_EXPORT_LANGUAGE_EN, "same", "plan.json");
+  same_uuids = ssp_uuids (same_path);
+  assert_same_uuids (en_uuids, same_uuids);
+
+  /* The same content under another identity: not one UUID in common. */
+  other = import_copy (fixture, "other.ismsgap", FALSE);
+  g_assert_cmpstr (gap_workspace_get_uuid (gap_analysis_get_workspace (other)), !=,
+                   gap_workspace_get_uuid (fixture->workspace));
+  other_path = export_analysis (fixture, other, GAP_EXPORT_LANGUAGE_EN, "other", "plan.json");
+  other_uuids = ssp_uuids (other_path);
+  g_assert_cmpuint (g_hash_table_size (other_uuids), ==, g_hash_table_size (en_uuids));
+  g_hash_table_iter_init (&iter, other_uuids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_false (g_hash_table_contains (en_uuids, key));
+
+  /* Renaming the organization changes words, not identities. */
   gap_workspace_set_scope_field (fixture->workspace, GAP_SCOPE_FIELD_ORGANIZATION,
                                  "Another Organization", &error);
   g_assert_no_error (error);
-  third = export_oscal (fixture, GAP_EXPORT_LANGUAGE_EN, "three", "plan.json");
-  renamed_root = load_json (third);
-  renamed_uuids = document_uuids (renamed_root);
-  g_hash_table_iter_init (&iter, renamed_uuids);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_assert_false (g_hash_table_contains (en_uuids, key));
+  renamed = export_oscal (fixture, GAP_EXPORT_LANGUAGE_EN, "renamed", "plan.json");
+  renamed_uuids = ssp_uuids (renamed);
+  assert_same_uuids (en_uuids, renamed_uuids);
+
+  gap_workspace_close (gap_analysis_get_workspace (same));
+  gap_workspace_close (gap_analysis_get_workspace (other));
 }
 
 /* Hostile text in every field the SSP carries stays inert text. */
