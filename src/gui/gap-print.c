@@ -13,12 +13,15 @@
 #include <glib/gi18n.h>
 
 #include "gap-print.h"
+#include "gap-print-private.h"
 #include "gap-report-layout.h"
 #include "gap-util.h"
 
 /* The least paper the layout's margins leave room on (about A6). */
 #define MIN_WIDTH  280.0
 #define MIN_HEIGHT 400.0
+
+static char *export_file;
 
 typedef struct
 {
@@ -141,6 +144,13 @@ print_done (GtkPrintOperation       *operation,
 }
 
 void
+_gap_print_set_export_file (const char *path)
+{
+  g_free (export_file);
+  export_file = g_strdup (path);
+}
+
+void
 gap_print_report (GtkWindow         *parent,
                   GapAnalysis       *analysis,
                   GapReportKind      kind,
@@ -164,8 +174,12 @@ gap_print_report (GtkWindow         *parent,
   /* Our own reference for the time of the call: "done" may come (and drop
    * the operation's) before run() returns. */
   g_object_ref (operation);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
-                                    &error);
+  if (export_file != NULL)
+    gtk_print_operation_set_export_filename (operation, export_file);
+  result = gtk_print_operation_run (operation,
+                                    export_file != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                        : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, &error);
   /* A run that failed before it started has no "done" to clean up. */
   if (!run->done && result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
     {

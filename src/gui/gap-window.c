@@ -13,6 +13,7 @@
 #include "gap-controls-page.h"
 #include "gap-export-dialog.h"
 #include "gap-new-workspace-dialog.h"
+#include "gap-print.h"
 #include "gap-scope-page.h"
 #include "gap-services-page.h"
 #include "gap-util.h"
@@ -185,6 +186,7 @@ gap_window_update_actions (GapWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.migrate",
                                  open && gap_workspace_get_edition (self->workspace) == GAP_EDITION_2013);
@@ -697,6 +699,24 @@ gap_window_export_action (GtkWidget  *widget,
     gap_export_dialog_present (GTK_WINDOW (self), self->analysis);
 }
 
+/* The gap analysis report, in the language last chosen for exports. */
+static void
+gap_window_print_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  GapWindow *self = GAP_WINDOW (widget);
+  g_autofree char *name = NULL;
+  GapExportLanguage lang = GAP_EXPORT_LANGUAGE_BOTH;
+
+  if (self->analysis == NULL)
+    return;
+
+  name = g_settings_get_string (self->settings, "report-language");
+  gap_export_language_from_string (name, &lang);
+  gap_print_report (GTK_WINDOW (self), self->analysis, GAP_REPORT_GAP, lang);
+}
+
 static void
 gap_window_close_workspace_action (GtkWidget  *widget,
                                    const char *action_name,
@@ -900,6 +920,7 @@ gap_window_class_init (GapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL,
                                    gap_window_close_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, gap_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, gap_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.migrate", NULL,
                                    gap_window_migrate_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, gap_window_undo_action);
@@ -917,6 +938,8 @@ gap_window_class_init (GapWindowClass *klass)
                                        "win.close-workspace", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
