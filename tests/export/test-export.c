@@ -19,15 +19,19 @@
 #include <unistd.h>
 
 #include "gap-core.h"
+#include "gap-json-private.h"
 #include "gap-export.h"
 #include "gap-export-private.h"
 #include "gap-report.h"
 #include "gap-report-layout.h"
 #include "ws-test-util.h"
 
-/* The demo's assessment date is 2026-11-02: by this day one certificate is
- * stale and others unverified, so every state shows. */
+/* The demo is made for this day and judged on it: its dates follow the
+ * day it is made for (docs/json-format.md, "The demo"), so a fixed day
+ * makes every export of it reproducible, golden files included. On it one
+ * certificate is stale and others unverified, so every state shows. */
 #define FIXED_TODAY 29, G_DATE_NOVEMBER, 2026
+#define FIXED_TODAY_ISO "2026-11-29"
 
 static const char * const injection[] = {
   "=HYPERLINK(\"http://x\",\"y\")",
@@ -69,11 +73,23 @@ fixture_init (Fixture      *f,
   gap_analysis_set_today (f->analysis, &today);
 }
 
+/* gap_workspace_create_demo() as if today were FIXED_TODAY. */
+static GapWorkspace *
+create_demo_on_fixed_day (GFile   *file,
+                          GError **error)
+{
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, FIXED_TODAY);
+  return _gap_workspace_create_demo_for (file, &day, error);
+}
+
 static void
 fixture_set_up_demo (Fixture       *f,
                      gconstpointer  data)
 {
-  fixture_init (f, gap_workspace_create_demo, "demo.ismsgap");
+  fixture_init (f, create_demo_on_fixed_day, "demo.ismsgap");
 }
 
 static void
@@ -330,7 +346,35 @@ test_model_soa (Fixture       *f,
   g_assert_cmpuint (unjustified, ==, g_list_model_get_n_items (gap_analysis_get_unjustified (f->analysis)));
 }
 
-/* ---- golden CSV ---- */
+/* ---- golden files ---- */
+
+/* @actual (the output at @path) is tests/export/golden/@name byte for byte;
+ * GAP_UPDATE_GOLDEN=1 rewrites the golden file instead, for review. */
+static void
+assert_golden (const char *path,
+               const char *actual,
+               gsize       actual_len,
+               const char *name)
+{
+  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "export", "golden", name, NULL);
+  g_autofree char *expected = NULL;
+  gsize expected_len;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("GAP_UPDATE_GOLDEN") != NULL)
+    {
+      g_autofree char *source = g_build_filename (g_getenv ("GAP_SOURCE_ROOT"), "tests",
+                                                  "export", "golden", name, NULL);
+
+      g_file_set_contents (source, actual, actual_len, &error);
+      g_assert_no_error (error);
+      return;
+    }
+  g_file_get_contents (golden, &expected, &expected_len, &error);
+  g_assert_no_error (error);
+  if (actual_len != expected_len || memcmp (actual, expected, actual_len) != 0)
+    g_error ("%s differs from %s (GAP_UPDATE_GOLDEN=1 rewrites it after review)", path, golden);
+}
 
 static void
 test_csv_golden (Fixture       *f,
@@ -341,28 +385,34 @@ test_csv_golden (Fixture       *f,
       {
         g_autofree char *path = export (f, GAP_EXPORT_FORMAT_CSV, kind, lang, "golden");
         g_autofree char *name = g_path_get_basename (path);
-        g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "export", "golden", name, NULL);
         g_autofree char *actual = NULL;
-        g_autofree char *expected = NULL;
-        gsize actual_len, expected_len;
+        gsize actual_len;
         g_autoptr(GError) error = NULL;
 
         g_file_get_contents (path, &actual, &actual_len, &error);
         g_assert_no_error (error);
-        if (g_getenv ("GAP_UPDATE_GOLDEN") != NULL)
-          {
-            g_autofree char *source = g_build_filename (g_getenv ("GAP_SOURCE_ROOT"), "tests",
-                                                        "export", "golden", name, NULL);
-
-            g_file_set_contents (source, actual, actual_len, &error);
-            g_assert_no_error (error);
-            continue;
-          }
-        g_file_get_contents (golden, &expected, &expected_len, &error);
-        g_assert_no_error (error);
-        if (actual_len != expected_len || memcmp (actual, expected, actual_len) != 0)
-          g_error ("%s differs from %s (GAP_UPDATE_GOLDEN=1 rewrites it after review)", path, golden);
+        assert_golden (path, actual, actual_len, name);
       }
+}
+
+/* The lossless JSON of the demo made for FIXED_TODAY: its dates, its
+ * (fixed) UUID and every answer, byte for byte (docs/json-format.md). */
+static void
+test_json_golden (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (gap_workspace_get_scope_field (f->workspace, GAP_SCOPE_FIELD_ASSESSMENT_DATE),
+                   ==, FIXED_TODAY_ISO);
+  g_assert_true (gap_workspace_write_json (f->workspace, stream, NULL, &error));
+  g_assert_true (g_output_stream_close (stream, NULL, &error));
+  g_assert_no_error (error);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  assert_golden ("the demo's JSON", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                 "demo-" FIXED_TODAY_ISO ".json");
 }
 
 /* ---- every format, read back ---- */
@@ -763,6 +813,7 @@ main (int   argc,
   g_test_add ("/export/report/soa", Fixture, NULL, fixture_set_up_demo, test_model_soa, fixture_tear_down);
   g_test_add ("/export/layout", Fixture, NULL, fixture_set_up_demo, test_layout, fixture_tear_down);
   g_test_add ("/export/csv/golden", Fixture, NULL, fixture_set_up_demo, test_csv_golden, fixture_tear_down);
+  g_test_add ("/export/json/golden", Fixture, NULL, fixture_set_up_demo, test_json_golden, fixture_tear_down);
   g_test_add ("/export/formats", Fixture, NULL, fixture_set_up_demo, test_formats, fixture_tear_down);
   g_test_add ("/export/injection", Fixture, NULL, fixture_set_up_injection, test_injection, fixture_tear_down);
   g_test_add ("/export/atomic/cancel", Fixture, NULL, fixture_set_up_demo, test_atomic_cancel, fixture_tear_down);
