@@ -7,19 +7,34 @@
  * on one file system and is atomic), renamed over the destination only
  * once everything is written and closed. g_file_replace() is not enough:
  * when the destination does not exist yet it writes it in place.
+ *
+ * Where the file system allows it (Linux, O_TMPFILE) the temporary file
+ * has no name until it is complete: a process killed while writing (or a
+ * power cut) leaves nothing behind, not even a hidden partial file. It is
+ * then given a hidden name beside @dest and renamed over it. Elsewhere (a
+ * portal's FUSE folder, another OS) a named hidden temporary is used.
  */
+
+/* O_TMPFILE and linkat() flags are GNU extensions of <fcntl.h>. */
+#define _GNU_SOURCE 1
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "gap-export-private.h"
 
 struct _GapExportFile
 {
   GFile             *dest;
-  GFile             *temp;
-  GFileOutputStream *stream;
+  GFile             *temp;      /* the named temporary: created, or linked at commit */
+  GOutputStream     *stream;
+  int                fd;        /* the anonymous temporary (O_TMPFILE), or -1 */
   gboolean           closed;
   gboolean           committed;
 };
@@ -75,6 +90,23 @@ _gap_export_file_new (GFile         *dest,
 
   self = g_new0 (GapExportFile, 1);
   self->dest = g_object_ref (dest);
+  self->fd = -1;
+
+#ifdef O_TMPFILE
+  {
+    g_autofree char *folder = g_file_get_path (parent);
+
+    if (folder != NULL)
+      self->fd = g_open (folder, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    if (self->fd >= 0)
+      {
+        self->stream = g_unix_output_stream_new (self->fd, FALSE);
+        return self;
+      }
+    /* Not supported there: fall back to a named temporary. Any other
+     * error (permissions, a full disk) the named one reports too. */
+  }
+#endif
 
   /* A hidden name nobody else uses; retry on the rare collision. */
   for (guint attempt = 0; attempt < 100; attempt++)
@@ -82,9 +114,11 @@ _gap_export_file_new (GFile         *dest,
       g_autofree char *temp_name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
 
       g_clear_object (&self->temp);
+      g_clear_object (&self->stream);
       g_clear_error (&local_error);
       self->temp = g_file_get_child (parent, temp_name);
-      self->stream = g_file_create (self->temp, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
+      self->stream = G_OUTPUT_STREAM (g_file_create (self->temp, G_FILE_CREATE_PRIVATE,
+                                                     cancellable, &local_error));
       if (self->stream != NULL ||
           !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         break;
@@ -130,6 +164,45 @@ _gap_export_file_close (GapExportFile  *self,
   return TRUE;
 }
 
+/* Gives the anonymous temporary a hidden name beside @dest (self->temp).
+ * Only a complete file gets a name, and only for the instant before the
+ * rename. */
+static gboolean
+link_anonymous (GapExportFile  *self,
+                GError        **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (self->dest);
+  g_autofree char *basename = g_file_get_basename (self->dest);
+  g_autofree char *proc_path = g_strdup_printf ("/proc/self/fd/%d", self->fd);
+  g_autoptr(GError) cause = NULL;
+  int saved_errno = 0;
+
+  /* Data first, then the name: a power cut must not leave an empty file. */
+  if (fsync (self->fd) != 0)
+    saved_errno = errno;
+
+  for (guint attempt = 0; saved_errno == 0 && attempt < 100; attempt++)
+    {
+      g_autofree char *temp_name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
+      g_autofree char *temp_path = NULL;
+
+      g_clear_object (&self->temp);
+      self->temp = g_file_get_child (parent, temp_name);
+      temp_path = g_file_get_path (self->temp);
+      if (linkat (AT_FDCWD, proc_path, AT_FDCWD, temp_path, AT_SYMLINK_FOLLOW) == 0)
+        return TRUE;
+      saved_errno = errno == EEXIST ? 0 : errno;
+    }
+
+  g_clear_object (&self->temp);
+  if (saved_errno == 0)
+    saved_errno = EEXIST;
+  cause = g_error_new_literal (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               g_strerror (saved_errno));
+  set_write_error (error, self->dest, cause);
+  return FALSE;
+}
+
 gboolean
 _gap_export_file_commit (GapExportFile  *self,
                          GCancellable   *cancellable,
@@ -144,6 +217,9 @@ _gap_export_file_commit (GapExportFile  *self,
     return FALSE;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (self->fd >= 0 && !link_anonymous (self, error))
     return FALSE;
 
   /* rename(2) for local files: atomic, and the old file stays until then. */
@@ -169,6 +245,9 @@ _gap_export_file_free (GapExportFile *self)
     g_output_stream_close (G_OUTPUT_STREAM (self->stream), NULL, NULL);
   if (self->temp != NULL && !self->committed)
     g_file_delete (self->temp, NULL, NULL);
+  /* An anonymous temporary vanishes with its descriptor. */
+  if (self->fd >= 0)
+    close (self->fd);
 
   g_clear_object (&self->stream);
   g_clear_object (&self->temp);

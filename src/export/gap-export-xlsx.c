@@ -11,14 +11,23 @@
  *
  * libxlsxwriter writes only to a file name, so the workbook is built in a
  * private temporary file (0600) and then copied into the stream; the
- * temporary file is removed whatever happens.
+ * temporary file is removed whatever happens. On Linux it is an anonymous
+ * one (O_TMPFILE, reached by libxlsxwriter through /proc/self/fd), so that
+ * even a process killed mid-way leaves no copy of the workbook behind.
  */
+
+/* O_TMPFILE is a GNU extension of <fcntl.h>. */
+#define _GNU_SOURCE 1
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "gap-export-private.h"
@@ -885,20 +894,58 @@ build_workbook (Book          *book,
   return TRUE;
 }
 
-/* Copies the finished workbook into @stream. */
+/* Copies the finished workbook (@fd if it is anonymous, else @path) into
+ * @stream. */
 static gboolean
 copy_file (const char     *path,
+           int             fd,
            GOutputStream  *stream,
            GCancellable   *cancellable,
            GError        **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) input = g_file_read (file, cancellable, error);
+  g_autoptr(GInputStream) input = NULL;
 
-  if (input == NULL)
-    return FALSE;
-  return g_output_stream_splice (stream, G_INPUT_STREAM (input),
-                                 G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, cancellable, error) >= 0;
+  if (fd >= 0)
+    {
+      if (lseek (fd, 0, SEEK_SET) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s",
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+      input = g_unix_input_stream_new (fd, FALSE);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      input = G_INPUT_STREAM (g_file_read (file, cancellable, error));
+      if (input == NULL)
+        return FALSE;
+    }
+  return g_output_stream_splice (stream, input, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE,
+                                 cancellable, error) >= 0;
+}
+
+/* An anonymous temporary file and the name libxlsxwriter can open it by,
+ * or -1 where the system has none. */
+static int
+open_anonymous (char **path)
+{
+#ifdef O_TMPFILE
+  int fd;
+
+  if (!g_file_test ("/proc/self/fd", G_FILE_TEST_IS_DIR))
+    return -1;
+  fd = g_open (g_get_tmp_dir (), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    *path = g_strdup_printf ("/proc/self/fd/%d", fd);
+  return fd;
+#else
+  return -1;
+#endif
 }
 
 gboolean
@@ -914,7 +961,7 @@ _gap_export_write_xlsx (GapReport      *report,
   Book book = { 0 };
   GapReport *gap, *soa;
   gboolean ok;
-  int fd;
+  int anonymous;
 
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (companion != NULL && companion->kind != report->kind, FALSE);
@@ -924,10 +971,15 @@ _gap_export_write_xlsx (GapReport      *report,
   soa = report->kind == GAP_REPORT_SOA ? report : companion;
 
   /* Private (0600): the workbook describes the organization's weaknesses. */
-  fd = g_file_open_tmp ("isms-gap-XXXXXX.xlsx", &path, error);
-  if (fd < 0)
-    return FALSE;
-  g_close (fd, NULL);
+  anonymous = open_anonymous (&path);
+  if (anonymous < 0)
+    {
+      int fd = g_file_open_tmp ("isms-gap-XXXXXX.xlsx", &path, error);
+
+      if (fd < 0)
+        return FALSE;
+      g_close (fd, NULL);
+    }
 
   options.tmpdir = tmpdir;
   book.report = report;
@@ -935,17 +987,23 @@ _gap_export_write_xlsx (GapReport      *report,
   if (book.workbook == NULL)
     {
       g_set_error (error, GAP_ERROR, GAP_ERROR_IO, _("Could not create a temporary workbook."));
-      g_unlink (path);
+      if (anonymous >= 0)
+        close (anonymous);
+      else
+        g_unlink (path);
       return FALSE;
     }
 
   ok = build_workbook (&book, gap, soa, report->kind, cancellable, error);
   if (ok)
     ok = set_lxw_error (error, workbook_close (book.workbook)) &&
-         copy_file (path, stream, cancellable, error);
+         copy_file (path, anonymous, stream, cancellable, error);
   else
     lxw_workbook_free (book.workbook);
 
-  g_unlink (path);
+  if (anonymous >= 0)
+    close (anonymous);
+  else
+    g_unlink (path);
   return ok;
 }

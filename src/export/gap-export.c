@@ -133,6 +133,16 @@ gap_export_to_file (GapAnalysis        *analysis,
     g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                  _("Export to %s is not supported by this build."),
                  gap_export_format_get_label (format));
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    {
+      g_autofree char *name = g_file_get_parse_name (dest);
+
+      /* A write that ran out of space: say so plainly, as opening and
+       * closing the file do (gap-export-file.c). */
+      g_clear_error (&local_error);
+      g_set_error (&local_error, GAP_ERROR, GAP_ERROR_NO_SPACE,
+                   _("Could not write “%s”: the disk is full."), name);
+    }
   else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *name = g_file_get_parse_name (dest);
