@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "gap-analysis-page.h"
+#include "gap-analysis-private.h"
 #include "gap-control-row.h"
 #include "gap-coverage-chart.h"
 #include "gap-window.h"
@@ -120,30 +121,21 @@ static void
 factory_bind_cb (GapAnalysisPage *self,
                  GtkListItem     *list_item)
 {
-  GapControlRow *row = GAP_CONTROL_ROW (gtk_list_item_get_child (list_item));
-
-  gap_control_row_bind (row, gtk_list_item_get_item (list_item), self->analysis);
-  g_hash_table_add (self->bound_rows, row);
+  gap_control_row_bind_list_item (list_item, self->analysis, self->bound_rows);
 }
 
 static void
 factory_unbind_cb (GapAnalysisPage *self,
                    GtkListItem     *list_item)
 {
-  GapControlRow *row = GAP_CONTROL_ROW (gtk_list_item_get_child (list_item));
-
-  g_hash_table_remove (self->bound_rows, row);
-  gap_control_row_bind (row, NULL, NULL);
+  gap_control_row_unbind_list_item (list_item, self->bound_rows);
 }
 
 static void
 factory_teardown_cb (GapAnalysisPage *self,
                      GtkListItem     *list_item)
 {
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-
-  if (row != NULL)
-    g_hash_table_remove (self->bound_rows, row);
+  gap_control_row_teardown_list_item (list_item, self->bound_rows);
 }
 
 static void
@@ -195,11 +187,11 @@ create_certificate_row (gpointer item,
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   const char *last_audit = gap_certificate_get_field (certificate, GAP_CERTIFICATE_FIELD_LAST_AUDIT);
   g_autofree char *subtitle = NULL;
+  GapAnalysisPage *self = user_data;
   GDate today;
 
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-
+  /* The day the analysis listed the certificate for. */
+  _gap_analysis_get_today (self->analysis, &today);
   switch (gap_certificate_get_state (certificate, &today))
     {
     case GAP_CERTIFICATE_STATE_UNVERIFIED:
@@ -451,8 +443,6 @@ update_all (GapAnalysisPage *self)
 {
   const GapCounts *counts;
   g_autofree char *coverage = NULL;
-  GHashTableIter iter;
-  gpointer row;
   guint n_open;
   guint n_unjustified;
 
@@ -490,9 +480,7 @@ update_all (GapAnalysisPage *self)
   fit_list_height (self->unjustified_list, n_unjustified);
 
   /* Priority, due date and owner show on the rows and can change in place. */
-  g_hash_table_iter_init (&iter, self->bound_rows);
-  while (g_hash_table_iter_next (&iter, &row, NULL))
-    gap_control_row_update (row);
+  gap_control_row_update_all (self->bound_rows);
 }
 
 GapAnalysis *

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gap-analysis-private.h"
 #include "gap-assessment-editor.h"
 #include "gap-control-row.h"
 #include "gap-date-row.h"
@@ -586,8 +587,8 @@ service_problem (GapAssessmentEditor *self,
   if (!gap_service_record_get_in_use (record))
     return _("Not in use: this makes the control at risk");
 
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
+  /* The day the verdict shown above was computed for. */
+  _gap_analysis_get_today (self->analysis, &today);
   switch (gap_workspace_get_service_state (self->workspace, record, &today))
     {
     case GAP_CERTIFICATE_STATE_UNVERIFIED:

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "gap-control-row.h"
+#include "gap-util.h"
 
 struct _GapControlRow
 {
@@ -183,6 +184,7 @@ gap_control_row_update (GapControlRow *self)
   /* Translators: tooltip of a row's icon; %s is "Organization", "Shared" or "Inherited" */
   tooltip = g_strdup_printf (_("Responsibility: %s"), gap_responsibility_get_label (responsibility));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->responsibility_image), tooltip);
+  gap_widget_fix_tooltips (GTK_WIDGET (self->responsibility_image));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->responsibility_image),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
@@ -262,6 +264,48 @@ gap_control_row_get_verdict_text (GapControlRow *self)
   g_return_val_if_fail (GAP_IS_CONTROL_ROW (self), NULL);
 
   return gtk_label_get_label (self->verdict_label);
+}
+
+void
+gap_control_row_bind_list_item (GtkListItem *list_item,
+                                GapAnalysis *analysis,
+                                GHashTable  *bound_rows)
+{
+  GapControlRow *row = GAP_CONTROL_ROW (gtk_list_item_get_child (list_item));
+
+  gap_control_row_bind (row, gtk_list_item_get_item (list_item), analysis);
+  g_hash_table_add (bound_rows, row);
+}
+
+void
+gap_control_row_unbind_list_item (GtkListItem *list_item,
+                                  GHashTable  *bound_rows)
+{
+  GapControlRow *row = GAP_CONTROL_ROW (gtk_list_item_get_child (list_item));
+
+  g_hash_table_remove (bound_rows, row);
+  gap_control_row_bind (row, NULL, NULL);
+}
+
+void
+gap_control_row_teardown_list_item (GtkListItem *list_item,
+                                    GHashTable  *bound_rows)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  if (row != NULL)
+    g_hash_table_remove (bound_rows, row);
+}
+
+void
+gap_control_row_update_all (GHashTable *bound_rows)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    gap_control_row_update (row);
 }
 
 static void

@@ -33,6 +33,20 @@ void           gap_control_row_set_show_details (GapControlRow *self,
 /* The verdict badge's text and style class, for tests. */
 const char    *gap_control_row_get_verdict_text (GapControlRow *self);
 
+/* For list views of control rows: @bound_rows (a set of GapControlRow*)
+ * holds the rows bound now, so that they can all be re-read at once when
+ * the analysis changes. Call these from the factory's bind, unbind and
+ * teardown. */
+void           gap_control_row_bind_list_item   (GtkListItem   *list_item,
+                                                 GapAnalysis   *analysis,
+                                                 GHashTable    *bound_rows);
+void           gap_control_row_unbind_list_item (GtkListItem   *list_item,
+                                                 GHashTable    *bound_rows);
+void           gap_control_row_teardown_list_item (GtkListItem *list_item,
+                                                   GHashTable  *bound_rows);
+/* gap_control_row_update() on every row of @bound_rows. */
+void           gap_control_row_update_all       (GHashTable    *bound_rows);
+
 /* Shared by the pages: the CSS class of a verdict badge ("verdict-gap", …),
  * the icon of a responsibility, and the pages' style sheet (loaded once). */
 const char    *gap_gui_verdict_style_class        (GapVerdict        verdict);

@@ -418,11 +418,8 @@ static void
 factory_bind_cb (GapControlsPage *self,
                  GtkListItem     *list_item)
 {
-  GapControlRow *row = GAP_CONTROL_ROW (gtk_list_item_get_child (list_item));
-
-  gap_control_row_bind (row, gtk_list_item_get_item (list_item), self->analysis);
-  g_object_set_data (G_OBJECT (row), "gap-list-item", list_item);
-  g_hash_table_add (self->bound_rows, row);
+  gap_control_row_bind_list_item (list_item, self->analysis, self->bound_rows);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "gap-list-item", list_item);
   update_heading (self, list_item);
 }
 
@@ -430,20 +427,14 @@ static void
 factory_unbind_cb (GapControlsPage *self,
                    GtkListItem     *list_item)
 {
-  GapControlRow *row = GAP_CONTROL_ROW (gtk_list_item_get_child (list_item));
-
-  g_hash_table_remove (self->bound_rows, row);
-  gap_control_row_bind (row, NULL, NULL);
+  gap_control_row_unbind_list_item (list_item, self->bound_rows);
 }
 
 static void
 factory_teardown_cb (GapControlsPage *self,
                      GtkListItem     *list_item)
 {
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-
-  if (row != NULL)
-    g_hash_table_remove (self->bound_rows, row);
+  gap_control_row_teardown_list_item (list_item, self->bound_rows);
 }
 
 static void
@@ -482,17 +473,6 @@ filter_items_changed_cb (GapControlsPage *self)
     }
 
   update_count (self);
-}
-
-static void
-update_bound_rows (GapControlsPage *self)
-{
-  GHashTableIter iter;
-  gpointer row;
-
-  g_hash_table_iter_init (&iter, self->bound_rows);
-  while (g_hash_table_iter_next (&iter, &row, NULL))
-    gap_control_row_update (row);
 }
 
 /* ---- selection and navigation ---- */
@@ -673,7 +653,7 @@ assessment_changed_cb (GapControlsPage    *self,
 static void
 analysis_changed_cb (GapControlsPage *self)
 {
-  update_bound_rows (self);
+  gap_control_row_update_all (self->bound_rows);
   refilter_live (self, FALSE, TRUE);
 }
 

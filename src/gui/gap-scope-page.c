@@ -296,19 +296,14 @@ item_row_move_cb (GapScopeItemRow *row,
     gap_scope_item_row_focus_move (GAP_SCOPE_ITEM_ROW (moved), delta);
 }
 
-static void
-remove_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    GapScopePage     *self)
+static gboolean
+remove_item (GtkWidget  *widget,
+             gpointer    item,
+             GError    **error)
 {
-  GapScopeItem *item = g_object_get_data (G_OBJECT (dialog), "gap-item");
-  g_autoptr(GError) error = NULL;
+  GapScopePage *self = GAP_SCOPE_PAGE (widget);
 
-  if (g_strcmp0 (response, "confirm") != 0 || self->workspace == NULL)
-    return;
-
-  if (!gap_workspace_remove_scope_item (self->workspace, item, &error))
-    gap_widget_show_error (GTK_WIDGET (self), _("Could not remove the item"), error);
+  return self->workspace == NULL || gap_workspace_remove_scope_item (self->workspace, item, error);
 }
 
 static void
@@ -318,7 +313,6 @@ item_row_remove_cb (GapScopeItemRow *row,
   GapScopePage *self = group->self;
   GapScopeItem *item = gap_scope_item_row_get_item (row);
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
 
   if (self->workspace == NULL)
     return;
@@ -326,11 +320,8 @@ item_row_remove_cb (GapScopeItemRow *row,
   /* The workspace's undo covers field changes, not removals: ask first. */
   /* Translators: %s is the name of a scope item, e.g. a site */
   heading = g_strdup_printf (_("Remove “%s”?"), gap_scope_item_get_name (item));
-  dialog = gap_confirm_dialog_new (GTK_WIDGET (self), heading,
-                                   _("Removing it cannot be undone."), _("_Remove"));
-  g_object_set_data_full (G_OBJECT (dialog), "gap-item", g_object_ref (item), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gap_confirm_removal (GTK_WIDGET (self), heading, _("Removing it cannot be undone."), item,
+                       remove_item, _("Could not remove the item"));
 }
 
 static GtkWidget *
@@ -422,7 +413,6 @@ add_clicked_cb (GtkButton *button,
                 KindGroup *group)
 {
   GapScopePage *self = group->self;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
   GtkWidget *list;
   AddItem *add;
@@ -430,15 +420,9 @@ add_clicked_cb (GtkButton *button,
   if (self->workspace == NULL)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                             : NULL,
-                                                       _(kind_texts[group->kind].add_heading),
-                                                       NULL));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  dialog = gap_choice_dialog_new (GTK_WIDGET (self), _(kind_texts[group->kind].add_heading), NULL,
+                                  "add", _("_Add"), ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (dialog, "add", FALSE);
-  adw_message_dialog_set_default_response (dialog, "add");
-  adw_message_dialog_set_close_response (dialog, "cancel");
 
   add = g_new0 (AddItem, 1);
   add->self = g_object_ref (self);

@@ -590,27 +590,18 @@ static void
 show_provider_dialog (GapServicesPage  *self,
                       GapServiceRecord *record)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
   ProviderDialog *pd;
   GtkWidget *list;
   GapServiceModelFlags models = record ? gap_service_record_get_models (record)
                                        : GAP_SERVICE_MODEL_NONE;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                             : NULL,
-                                                       record ? _("Edit Provider")
-                                                              : _("Add a Provider"),
-                                                       _("For a colocation site, choose IaaS: "
-                                                         "the provider runs the physical "
-                                                         "layers.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", record ? _("_Save") : _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = gap_choice_dialog_new (GTK_WIDGET (self),
+                                  record ? _("Edit Provider") : _("Add a Provider"),
+                                  _("For a colocation site, choose IaaS: the provider runs the "
+                                    "physical layers."),
+                                  "save", record ? _("_Save") : _("_Add"),
+                                  ADW_RESPONSE_SUGGESTED);
 
   pd = g_new0 (ProviderDialog, 1);
   pd->self = g_object_ref (self);
@@ -669,19 +660,15 @@ edit_provider_clicked_cb (GtkButton       *button,
   show_provider_dialog (self, record);
 }
 
-static void
-remove_provider_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             GapServicesPage  *self)
+static gboolean
+remove_provider (GtkWidget  *widget,
+                 gpointer    record,
+                 GError    **error)
 {
-  GapServiceRecord *record = g_object_get_data (G_OBJECT (dialog), "gap-record");
-  g_autoptr(GError) error = NULL;
+  GapServicesPage *self = GAP_SERVICES_PAGE (widget);
 
-  if (g_strcmp0 (response, "confirm") != 0 || self->workspace == NULL)
-    return;
-
-  if (!gap_workspace_remove_custom_provider (self->workspace, record, &error))
-    gap_widget_show_error (GTK_WIDGET (self), _("Could not remove the provider"), error);
+  return self->workspace == NULL ||
+         gap_workspace_remove_custom_provider (self->workspace, record, error);
 }
 
 static void
@@ -690,7 +677,6 @@ remove_provider_clicked_cb (GtkButton       *button,
 {
   GapServiceRecord *record = g_object_get_data (G_OBJECT (button), "gap-record");
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
 
   if (self->workspace == NULL)
     return;
@@ -698,13 +684,10 @@ remove_provider_clicked_cb (GtkButton       *button,
   /* Translators: %s is the name of a provider added by hand */
   heading = g_strdup_printf (_("Remove “%s”?"),
                              gap_service_record_get_name (record, gap_current_language ()));
-  dialog = gap_confirm_dialog_new (GTK_WIDGET (self), heading,
-                                   _("Its certificate record goes with it, and controls no "
-                                     "longer count on it. This cannot be undone."),
-                                   _("_Remove"));
-  g_object_set_data_full (G_OBJECT (dialog), "gap-record", g_object_ref (record), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_provider_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gap_confirm_removal (GTK_WIDGET (self), heading,
+                       _("Its certificate record goes with it, and controls no longer count on "
+                         "it. This cannot be undone."),
+                       record, remove_provider, _("Could not remove the provider"));
 }
 
 static GtkWidget *

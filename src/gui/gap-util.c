@@ -129,22 +129,30 @@ gap_date_from_iso (const char *iso)
   return g_date_new_dmy (day, month, year);
 }
 
+static AdwMessageDialog *
+message_dialog_new (GtkWidget  *widget,
+                    const char *heading,
+                    const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                          : NULL,
+                                                     heading, body));
+}
+
 void
 gap_widget_show_error (GtkWidget    *widget,
                        const char   *heading,
                        const GError *error)
 {
-  GtkRoot *root;
   AdwMessageDialog *dialog;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (heading != NULL);
   g_return_if_fail (error != NULL);
 
-  root = gtk_widget_get_root (widget);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                             : NULL,
-                                                       heading, error->message));
+  dialog = message_dialog_new (widget, heading, error->message);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
@@ -152,23 +160,88 @@ gap_widget_show_error (GtkWidget    *widget,
 }
 
 AdwMessageDialog *
-gap_confirm_dialog_new (GtkWidget  *widget,
-                        const char *heading,
-                        const char *body,
-                        const char *confirm_label)
+gap_choice_dialog_new (GtkWidget             *widget,
+                       const char            *heading,
+                       const char            *body,
+                       const char            *response,
+                       const char            *label,
+                       AdwResponseAppearance  appearance)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                             : NULL,
-                                                       heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm", confirm_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (response != NULL && label != NULL, NULL);
+
+  dialog = message_dialog_new (widget, heading, body);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, appearance);
+  /* Enter must not destroy anything. */
+  adw_message_dialog_set_default_response (dialog, appearance == ADW_RESPONSE_DESTRUCTIVE
+                                                   ? "cancel" : response);
   adw_message_dialog_set_close_response (dialog, "cancel");
 
   return dialog;
+}
+
+typedef struct
+{
+  GtkWidget     *widget;         /* weak */
+  GObject       *object;
+  GapRemoveFunc  remove;
+  char          *error_heading;
+} Removal;
+
+static void
+removal_free (gpointer data,
+              GClosure *closure)
+{
+  Removal *removal = data;
+
+  g_clear_weak_pointer (&removal->widget);
+  g_clear_object (&removal->object);
+  g_free (removal->error_heading);
+  g_free (removal);
+}
+
+static void
+removal_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Removal          *removal)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0 || removal->widget == NULL)
+    return;
+
+  if (!removal->remove (removal->widget, removal->object, &error))
+    gap_widget_show_error (removal->widget, removal->error_heading, error);
+}
+
+void
+gap_confirm_removal (GtkWidget     *widget,
+                     const char    *heading,
+                     const char    *body,
+                     gpointer       object,
+                     GapRemoveFunc  remove,
+                     const char    *error_heading)
+{
+  AdwMessageDialog *dialog;
+  Removal *removal;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (remove != NULL);
+
+  dialog = gap_choice_dialog_new (widget, heading, body, "remove", _("_Remove"),
+                                  ADW_RESPONSE_DESTRUCTIVE);
+  removal = g_new0 (Removal, 1);
+  g_set_weak_pointer (&removal->widget, widget);
+  removal->object = g_object_ref (object);
+  removal->remove = remove;
+  removal->error_heading = g_strdup (error_heading);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (removal_response_cb), removal,
+                         removal_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 AdwToast *

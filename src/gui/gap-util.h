@@ -29,12 +29,28 @@ GDate *gap_date_from_iso           (const char  *iso);
 void   gap_widget_show_error       (GtkWidget    *widget,
                                     const char   *heading,
                                     const GError *error);
-/* Asks before something that cannot be undone: responses "cancel" and
- * "confirm" (destructive, labelled @confirm_label). Not yet presented. */
-AdwMessageDialog *gap_confirm_dialog_new (GtkWidget  *widget,
-                                          const char *heading,
-                                          const char *body,
-                                          const char *confirm_label);
+/* A message dialog over @widget's window with two responses, "cancel" and
+ * @response (labelled @label, looking @appearance); a destructive response
+ * is not the default. Not yet presented. */
+AdwMessageDialog *gap_choice_dialog_new (GtkWidget             *widget,
+                                         const char            *heading,
+                                         const char            *body,
+                                         const char            *response,
+                                         const char            *label,
+                                         AdwResponseAppearance  appearance);
+/* Removes @object from what @widget shows, e.g. from its workspace. */
+typedef gboolean (*GapRemoveFunc) (GtkWidget  *widget,
+                                   gpointer    object,
+                                   GError    **error);
+/* Removals cannot be undone: asks first (@heading, @body, "Remove"), then
+ * calls @remove while @widget is still there; its error is shown under
+ * @error_heading. */
+void   gap_confirm_removal         (GtkWidget     *widget,
+                                    const char    *heading,
+                                    const char    *body,
+                                    gpointer       object,
+                                    GapRemoveFunc  remove,
+                                    const char    *error_heading);
 /* A toast showing @title as plain text (toast titles are markup in
  * libadwaita 1.2, and names typed by the user may hold "&" or "<"). */
 AdwToast *gap_toast_new         (const char   *title);

@@ -258,3 +258,76 @@ gui_test_click (GtkWidget *button)
   g_signal_emit_by_name (button, "clicked");
   gui_test_iterate ();
 }
+
+gpointer
+gui_test_template_child (gpointer    widget,
+                         GType       type,
+                         const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  if (object == NULL)
+    g_error ("no template child “%s”", name);
+  return object;
+}
+
+GapWindow *
+gui_test_window_new_on_workspace (GapApplication  *app,
+                                  const char      *basename,
+                                  GFile          **file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), basename, NULL);
+  GapWorkspace *created;
+  GapWindow *window;
+
+  *file = g_file_new_for_path (path);
+  g_file_delete (*file, NULL, NULL);
+  created = gap_workspace_create (*file, GAP_EDITION_2022, "Test Org", &error);
+  g_assert_no_error (error);
+  g_object_unref (created);
+
+  window = gap_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gap_window_open_file (window, *file, &error));
+  g_assert_no_error (error);
+
+  return window;
+}
+
+void
+gui_test_destroy_window (GtkWindow *window)
+{
+  GtkWindow *dialog;
+  gpointer weak = window;
+
+  while ((dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (window);
+  gui_test_iterate ();
+  g_assert_null (weak);
+}
+
+GapControlRow *
+gui_test_find_control_row (GtkWidget     *root,
+                           GapAssessment *assessment)
+{
+  if (GAP_IS_CONTROL_ROW (root) &&
+      gap_control_row_get_assessment (GAP_CONTROL_ROW (root)) == assessment)
+    return GAP_CONTROL_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GapControlRow *row = gui_test_find_control_row (child, assessment);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}

@@ -9,6 +9,8 @@
 #include <adwaita.h>
 
 #include "gap-application.h"
+#include "gap-control-row.h"
+#include "gap-window.h"
 
 G_BEGIN_DECLS
 
@@ -48,5 +50,21 @@ void        gui_test_click_response (GtkWindow    *dialog,
 /* Types @text into @editable and presses Enter in it. */
 void        gui_test_enter_text     (GtkWidget    *editable,
                                      const char   *text);
+
+/* gtk_widget_get_template_child(); a test error when there is no @name. */
+gpointer    gui_test_template_child (gpointer      widget,
+                                     GType         type,
+                                     const char   *name);
+/* A 1280×800 window with a new ISO/IEC 27001:2022 workspace of "Test Org"
+ * open, the file @basename in the user data folder; sets *@file to it. */
+GapWindow  *gui_test_window_new_on_workspace (GapApplication *app,
+                                              const char     *basename,
+                                              GFile         **file);
+/* Destroys @window and the message dialogs left over, and checks that
+ * nothing kept the window alive. */
+void        gui_test_destroy_window (GtkWindow    *window);
+/* The control row below @root bound to @assessment, or NULL. */
+GapControlRow *gui_test_find_control_row (GtkWidget     *root,
+                                          GapAssessment *assessment);
 
 G_END_DECLS

@@ -31,11 +31,7 @@ static gpointer
 page_child (Fixture    *f,
             const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->page), GAP_TYPE_ANALYSIS_PAGE, name);
-
-  if (object == NULL)
-    g_error ("no template child “%s”", name);
-  return object;
+  return gui_test_template_child (f->page, GAP_TYPE_ANALYSIS_PAGE, name);
 }
 
 static void
@@ -56,21 +52,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "analysis-test.ismsgap", NULL);
-  GapWorkspace *created;
-
-  f->file = g_file_new_for_path (path);
-  g_file_delete (f->file, NULL, NULL);
-  created = gap_workspace_create (f->file, GAP_EDITION_2022, "Test Org", &error);
-  g_assert_no_error (error);
-  g_object_unref (created);
-
-  f->window = gap_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (gap_window_open_file (f->window, f->file, &error));
-  g_assert_no_error (error);
+  f->window = gui_test_window_new_on_workspace (app, "analysis-test.ismsgap", &f->file);
   f->workspace = gap_window_get_workspace (f->window);
   f->analysis = gap_window_get_analysis (f->window);
 
@@ -93,13 +75,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gpointer weak = f->window;
-
-  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_test_iterate ();
-  g_assert_null (weak);
-
+  gui_test_destroy_window (GTK_WINDOW (f->window));
   g_file_delete (f->file, NULL, NULL);
   g_clear_object (&f->file);
 }
@@ -184,20 +160,6 @@ test_summary_live (Fixture       *f,
   assert_summary (f);
 }
 
-static gboolean
-row_shown (GtkWidget     *root,
-           GapAssessment *assessment)
-{
-  if (GAP_IS_CONTROL_ROW (root) && gap_control_row_get_assessment (GAP_CONTROL_ROW (root)) == assessment)
-    return gtk_widget_get_mapped (root);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (row_shown (c, assessment))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 test_open_gaps (Fixture       *f,
                 gconstpointer  data)
@@ -237,7 +199,9 @@ test_open_gaps (Fixture       *f,
   g_assert_true (gap_controls_page_get_selected (controls) == first);
   /* … scrolled to it: its row is among the few the list has made. */
   gui_test_iterate ();
-  g_assert_true (row_shown (GTK_WIDGET (controls), first));
+  row = gui_test_find_control_row (GTK_WIDGET (controls), first);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
 
   /* Covering it takes it off the list. */
   set_enum (f, "A.5.2", GAP_FIELD_STATUS, GAP_STATUS_IMPLEMENTED);
@@ -307,16 +271,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   gui_test_init (&argc, &argv);
-
-  app = gap_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = gui_test_application_new ();
 
 #define ADD(path, func) \
   g_test_add ("/gui/analysis/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

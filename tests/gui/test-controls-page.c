@@ -37,51 +37,25 @@ typedef struct
   GapAssessmentEditor *editor;
 } Fixture;
 
-static GObject *
-child (gpointer     widget,
-       GType        type,
-       const char  *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  if (object == NULL)
-    g_error ("no template child “%s”", name);
-  return object;
-}
-
 static gpointer
 page_child (Fixture    *f,
             const char *name)
 {
-  return child (f->page, GAP_TYPE_CONTROLS_PAGE, name);
+  return gui_test_template_child (f->page, GAP_TYPE_CONTROLS_PAGE, name);
 }
 
 static gpointer
 editor_child (Fixture    *f,
               const char *name)
 {
-  return child (f->editor, GAP_TYPE_ASSESSMENT_EDITOR, name);
+  return gui_test_template_child (f->editor, GAP_TYPE_ASSESSMENT_EDITOR, name);
 }
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "controls-test.ismsgap", NULL);
-  GapWorkspace *created;
-
-  f->file = g_file_new_for_path (path);
-  g_file_delete (f->file, NULL, NULL);
-  created = gap_workspace_create (f->file, GAP_EDITION_2022, "Test Org", &error);
-  g_assert_no_error (error);
-  g_object_unref (created);
-
-  f->window = gap_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (gap_window_open_file (f->window, f->file, &error));
-  g_assert_no_error (error);
+  f->window = gui_test_window_new_on_workspace (app, "controls-test.ismsgap", &f->file);
   gap_window_show_page (f->window, "controls");
   gui_test_iterate ();
 
@@ -107,17 +81,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWindow *dialog;
-  gpointer weak = f->window;
-
-  while ((dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
-    gtk_window_destroy (dialog);
-
-  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_test_iterate ();
-  g_assert_null (weak);
-
+  gui_test_destroy_window (GTK_WINDOW (f->window));
   g_file_delete (f->file, NULL, NULL);
   g_clear_object (&f->file);
 }
@@ -164,24 +128,6 @@ shown_item (Fixture *f,
 
   g_assert_nonnull (item);
   return item; /* the workspace holds it */
-}
-
-static GapControlRow *
-find_row (GtkWidget     *root,
-          GapAssessment *assessment)
-{
-  if (GAP_IS_CONTROL_ROW (root) && gap_control_row_get_assessment (GAP_CONTROL_ROW (root)) == assessment)
-    return GAP_CONTROL_ROW (root);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GapControlRow *row = find_row (c, assessment);
-
-      if (row != NULL)
-        return row;
-    }
-
-  return NULL;
 }
 
 static guint
@@ -274,10 +220,10 @@ test_search_and_filter (Fixture       *f,
 
     g_assert_true (first == catalog_first);
   }
-  row = find_row (GTK_WIDGET (f->list_view), first);
+  row = gui_test_find_control_row (GTK_WIDGET (f->list_view), first);
   g_assert_nonnull (row);
   g_assert_true (gap_control_row_get_heading_visible (row));
-  row = find_row (GTK_WIDGET (f->list_view), shown_item (f, 1));
+  row = gui_test_find_control_row (GTK_WIDGET (f->list_view), shown_item (f, 1));
   g_assert_nonnull (row);
   g_assert_false (gap_control_row_get_heading_visible (row));
 
@@ -285,7 +231,7 @@ test_search_and_filter (Fixture       *f,
    * Chinese input method types. */
   search (f, "A.8.12", 1);
   g_assert_cmpstr (gap_assessment_get_control_id (shown_item (f, 0)), ==, "A.8.12");
-  row = find_row (GTK_WIDGET (f->list_view), shown_item (f, 0));
+  row = gui_test_find_control_row (GTK_WIDGET (f->list_view), shown_item (f, 0));
   g_assert_nonnull (row);
   g_assert_true (gap_control_row_get_heading_visible (row));
   count_text = gtk_label_get_label (page_child (f, "count_label"));
@@ -349,7 +295,7 @@ test_edit_through_editor (Fixture       *f,
   GtkTextBuffer *notes;
 
   assessment = select_control (f, "A.8.12");
-  row = find_row (GTK_WIDGET (f->list_view), assessment);
+  row = gui_test_find_control_row (GTK_WIDGET (f->list_view), assessment);
   g_assert_nonnull (row);
   g_assert_cmpstr (gap_control_row_get_verdict_text (row), ==, gap_verdict_get_label (GAP_VERDICT_GAP));
   g_assert_true (gtk_widget_has_css_class (row_badge (row), "verdict-gap"));
@@ -708,7 +654,7 @@ test_large_list (Fixture       *f,
   g_assert_cmpuint (count_rows (GTK_WIDGET (f->list_view)), <, 300);
   /* The last step reached the end of the list. */
   last = g_list_model_get_item (G_LIST_MODEL (big), 19999);
-  g_assert_nonnull (find_row (GTK_WIDGET (f->list_view), last));
+  g_assert_nonnull (gui_test_find_control_row (GTK_WIDGET (f->list_view), last));
 }
 
 static void
@@ -776,16 +722,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   gui_test_init (&argc, &argv);
-
-  app = gap_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = gui_test_application_new ();
 
 #define ADD(path, func) \
   g_test_add ("/gui/controls/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -360,16 +360,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   tmp_dir = gui_test_init (&argc, &argv);
-
-  app = gap_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = gui_test_application_new ();
 
   g_test_add ("/gui/export-dialog/options", Fixture, NULL, fixture_set_up, test_options,
               fixture_tear_down);
