@@ -456,9 +456,6 @@ _gap_cli_catalog (int    argc,
   GapEdition edition = GAP_EDITION_2022;
   Printer printer = { .lang = gap_current_language (), .format = OUTPUT_TEXT };
 
-  /* So that --help reads "isms-gap-cli catalog [OPTION…]". */
-  g_set_prgname ("isms-gap-cli catalog");
-
   context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Print the control catalog of an edition (clause "

@@ -112,8 +112,6 @@ _gap_cli_log (int    argc,
   g_autoptr(GFile) file = NULL;
   gboolean json = FALSE;
 
-  g_set_prgname ("isms-gap-cli log");
-
   context = g_option_context_new (_("FILE"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Print the change log of a workspace: when, by whom, "

@@ -103,7 +103,13 @@ main (int   argc,
 
   for (guint i = 0; commands[i].name != NULL; i++)
     if (strcmp (argv[1], commands[i].name) == 0)
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        g_autofree char *prgname = g_strconcat ("isms-gap-cli ", commands[i].name, NULL);
+
+        /* So that a command's --help reads "isms-gap-cli export [OPTION…]". */
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
 
   _gap_cli_error (_("Unknown command “%s”. Run “isms-gap-cli --help” for the list."), argv[1]);
   return 2;

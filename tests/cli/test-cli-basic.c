@@ -24,24 +24,39 @@ cli_result_clear (CliResult *r)
   g_clear_pointer (&r->err, g_free);
 }
 
+/* @args: NULL-terminated arguments after the program's name. */
+static void
+run_cli_argv (const char         *locale_name,
+              const char * const *args,
+              CliResult          *result)
+{
+  const char *cli = g_getenv ("GAP_CLI");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (cli);
+  g_strv_builder_add (builder, cli);
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  envp = g_environ_setenv (envp, "LANG", locale_name, TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", locale_name, TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+  g_spawn_sync (NULL, argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &result->status, &error);
+  g_assert_no_error (error);
+}
+
 static void
 run_cli (const char *locale_name,
          const char *arg,
          CliResult  *result)
 {
-  const char *cli = g_getenv ("GAP_CLI");
-  const char *argv[] = { cli, arg, NULL };
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
+  const char *args[] = { arg, NULL };
 
-  g_assert_nonnull (cli);
-  envp = g_environ_setenv (envp, "LANG", locale_name, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", locale_name, TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-
-  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &result->status, &error);
-  g_assert_no_error (error);
+  run_cli_argv (locale_name, args, result);
 }
 
 static gboolean
@@ -100,6 +115,29 @@ test_help_chinese (void)
   cli_result_clear (&r);
 }
 
+/* A command's --help names the command in its usage line: what it shows
+ * must run. */
+static void
+test_help_command (void)
+{
+  static const char * const commands[] = {
+    "catalog", "log", "new", "summary", "import", "migrate", "export",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *args[] = { commands[i], "--help", NULL };
+      g_autofree char *usage = g_strdup_printf ("isms-gap-cli %s [", commands[i]);
+      CliResult r = { 0 };
+
+      run_cli_argv ("C.UTF-8", args, &r);
+      g_assert_true (g_spawn_check_wait_status (r.status, NULL));
+      g_assert_nonnull (strstr (r.out, usage));
+      g_assert_cmpstr (r.err, ==, "");
+      cli_result_clear (&r);
+    }
+}
+
 static void
 test_unknown_command (void)
 {
@@ -128,6 +166,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help/english", test_help_english);
   g_test_add_func ("/cli/help/chinese", test_help_chinese);
+  g_test_add_func ("/cli/help/command", test_help_command);
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
 
   return g_test_run ();
