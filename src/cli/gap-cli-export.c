@@ -10,11 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "gap-cli-private.h"
 #include "gap-core.h"
 #include "gap-export.h"
+#include "gap-workspace-private.h"
 
 int
 _gap_cli_export (int    argc,
@@ -49,6 +49,7 @@ _gap_cli_export (int    argc,
   GapExportFormat format;
   GapReportKind report = GAP_REPORT_GAP;
   GapExportLanguage lang;
+  GDate day;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Export the gap analysis report or the Statement of "
@@ -72,6 +73,10 @@ _gap_cli_export (int    argc,
     return _gap_cli_error (_("Unknown language “%s”: use zh_TW, en or both"), lang_name) + 1;
   if (output == NULL)
     return _gap_cli_error (_("Missing -o OUT: the file to write")) + 1;
+  /* ISO 8601 only: g_date_set_parse() guesses by locale. */
+  g_date_clear (&day, 1);
+  if (date != NULL && !_gap_date_parse (date, &day))
+    return _gap_cli_error (_("Not a date: “%s” (use YYYY-MM-DD)"), date) + 1;
 
   source = g_file_new_for_commandline_arg (argv[1]);
   dest = g_file_new_for_commandline_arg (output);
@@ -84,19 +89,7 @@ _gap_cli_export (int    argc,
 
   analysis = gap_analysis_new (workspace);
   if (date != NULL)
-    {
-      GDate day;
-      guint year, month, mday;
-      char end;
-
-      /* ISO 8601 only: g_date_set_parse() guesses by locale. */
-      if (sscanf (date, "%4u-%2u-%2u%c", &year, &month, &mday, &end) != 3 ||
-          !g_date_valid_dmy (mday, month, year))
-        return _gap_cli_error (_("Not a date: “%s” (use YYYY-MM-DD)"), date) + 1;
-      g_date_clear (&day, 1);
-      g_date_set_dmy (&day, mday, month, year);
-      gap_analysis_set_today (analysis, &day);
-    }
+    gap_analysis_set_today (analysis, &day);
 
   if (!gap_export_to_file (analysis, format, report, lang, dest, NULL, &error))
     return _gap_cli_gerror (error);

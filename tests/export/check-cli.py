@@ -110,6 +110,15 @@ def main():
                 check(not os.path.exists(os.path.join(out, name)), f"{args} leaves no {name}")
         check(not os.path.exists(os.path.join(tmp, "no-such-dir")), "no folder is created")
 
+        # --date is YYYY-MM-DD exactly, checked with the other arguments: a
+        # usage error (exit 2) before the workspace is read.
+        for date in ("2026-1-5", " 2026-11-29", "+2026-11-29", "2026-02-30"):
+            result = run("export", "--format", "csv", "--date", date, "-o",
+                         os.path.join(out, "d.csv"), os.path.join(tmp, "missing.ismsgap"))
+            check(result.returncode == 2 and "YYYY-MM-DD" in result.stderr,
+                  f"--date {date!r} is a usage error: {result.returncode} {result.stderr!r}")
+            check(not os.path.exists(os.path.join(out, "d.csv")), f"--date {date!r} leaves no file")
+
         # The workspace is untouched by exporting over it being refused.
         check(run("summary", workspace).returncode == 0, "the workspace still opens")
 
