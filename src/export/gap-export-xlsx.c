@@ -225,14 +225,15 @@ write_cell (Sheet                  *sheet,
                            error);
 
     case GAP_REPORT_VALUE_NUMBER:
-      note_width (sheet, column, 6);
-      return set_lxw_error (error, worksheet_write_number (sheet->worksheet, row, column,
-                                                           cell->number, book->number));
-
     case GAP_REPORT_VALUE_PERCENT:
-      note_width (sheet, column, 7);
+      /* An empty cell (the share of excluded items) stays blank, not 0. */
+      if (*gap_report_text_get (&cell->text, 0) == '\0')
+        return write_string (sheet, row, column, NULL, book->text, error);
+      note_width (sheet, column, spec->type == GAP_REPORT_VALUE_NUMBER ? 6 : 7);
       return set_lxw_error (error, worksheet_write_number (sheet->worksheet, row, column,
-                                                           cell->number, book->percent));
+                                                           cell->number,
+                                                           spec->type == GAP_REPORT_VALUE_NUMBER
+                                                           ? book->number : book->percent));
 
     case GAP_REPORT_VALUE_VERDICT:
       {

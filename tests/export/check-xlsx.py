@@ -233,6 +233,17 @@ def check_workbook(path, lang, report, expect):
             elif isinstance(cell.value, (int, float)):
                 numbers += 1
     check(percents >= 10 and numbers >= 20, f"{label}: {percents} percentages, {numbers} numbers")
+    # Excluded items are not applicable: their share is blank, as in the
+    # other formats, not 0%.
+    excluded = words(first_lang, "Excluded")
+    share_column = 3 if lang == "both" else 2
+    rows = [row for row in summary.iter_rows() if row[0].value == excluded]
+    check(len(rows) == 1, f"{label}: {len(rows)} rows for the excluded verdict")
+    for row in rows:
+        check(isinstance(row[share_column - 1].value, int),
+              f"{label}: excluded count is {row[share_column - 1].value!r}")
+        check(row[share_column].value is None,
+              f"{label}: excluded share is {row[share_column].value!r}, expected blank")
 
     # Document properties.
     check(wb.properties.creator == expect["assessor"], f"{label}: author {wb.properties.creator!r}")
