@@ -30,6 +30,7 @@
 
 #include "gap-export-private.h"
 #include "gap-oscal-private.h"
+#include "gap-workspace-private.h"
 
 #define OSCAL_VERSION "1.1.2"
 /* Our own properties live in our namespace, as OSCAL asks of extensions. */
@@ -568,18 +569,11 @@ find_last_modified (Oscal   *o,
 static gboolean
 is_oscal_date (const char *iso)
 {
-  guint year, month, day;
+  GDate date;
 
-  if (iso == NULL || strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (iso[i]))
-      return FALSE;
-  year = (guint) g_ascii_strtoull (iso, NULL, 10);
-  month = (guint) g_ascii_strtoull (iso + 5, NULL, 10);
-  day = (guint) g_ascii_strtoull (iso + 8, NULL, 10);
-  return year >= 1900 && year <= 2999 &&
-         g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  g_date_clear (&date, 1);
+  return _gap_date_parse (iso, &date) &&
+         g_date_get_year (&date) >= 1900 && g_date_get_year (&date) <= 2999;
 }
 
 static gboolean

@@ -31,6 +31,7 @@
 #include <xlsxwriter.h>
 
 #include "gap-export-private.h"
+#include "gap-workspace-private.h"
 
 /* Excel's limits. */
 #define MAX_CELL_CHARS 32767
@@ -184,19 +185,17 @@ static gboolean
 parse_date (const char   *iso,
             lxw_datetime *datetime)
 {
-  if (iso == NULL || strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (iso[i]))
-      return FALSE;
-  memset (datetime, 0, sizeof *datetime);
-  datetime->year = (int) g_ascii_strtoull (iso, NULL, 10);
-  datetime->month = (int) g_ascii_strtoull (iso + 5, NULL, 10);
-  datetime->day = (int) g_ascii_strtoull (iso + 8, NULL, 10);
+  GDate date;
+
+  g_date_clear (&date, 1);
   /* Excel's dates start in 1900. */
-  return datetime->year >= 1900 && datetime->year <= 9999 &&
-         g_date_valid_dmy ((GDateDay) datetime->day, (GDateMonth) datetime->month,
-                           (GDateYear) datetime->year);
+  if (!_gap_date_parse (iso, &date) || g_date_get_year (&date) < 1900)
+    return FALSE;
+  memset (datetime, 0, sizeof *datetime);
+  datetime->year = g_date_get_year (&date);
+  datetime->month = g_date_get_month (&date);
+  datetime->day = g_date_get_day (&date);
+  return TRUE;
 }
 
 static gboolean
