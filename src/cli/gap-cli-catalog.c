@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
@@ -30,19 +29,6 @@ typedef struct
 } Printer;
 
 /* ---- helpers ---- */
-
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
-}
 
 static void
 add_string_member (JsonBuilder *builder,
@@ -259,7 +245,7 @@ print_catalog (Printer    *printer,
     {
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      _gap_cli_print_json (builder);
     }
 }
 
@@ -299,7 +285,7 @@ print_mapping (Printer *printer)
     {
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      _gap_cli_print_json (builder);
     }
 }
 
@@ -407,7 +393,7 @@ print_services_json (Printer *printer)
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);
-  print_json (builder);
+  _gap_cli_print_json (builder);
 }
 
 /* ---- the command ---- */
@@ -501,8 +487,5 @@ _gap_cli_catalog (int    argc,
   else
     print_catalog (&printer, edition);
 
-  if (fflush (stdout) != 0 || ferror (stdout))
-    return _gap_cli_error (_("Could not write the output: %s"), g_strerror (errno));
-
-  return 0;
+  return _gap_cli_flush_output ();
 }

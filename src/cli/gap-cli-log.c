@@ -62,9 +62,6 @@ static void
 print_json (GPtrArray *log)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < log->len; i++)
@@ -87,12 +84,7 @@ print_json (GPtrArray *log)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  _gap_cli_print_json (builder);
 }
 
 int
@@ -144,7 +136,5 @@ _gap_cli_log (int    argc,
   else
     print_text (log);
 
-  if (fflush (stdout) != 0 || ferror (stdout))
-    return _gap_cli_error (_("Could not write the change log to the standard output."));
-  return 0;
+  return _gap_cli_flush_output ();
 }

@@ -10,7 +10,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -20,6 +20,11 @@ typedef int (*GapCliCommand) (int argc, char **argv);
 int  _gap_cli_error          (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* The same for a GError; returns 1. */
 int  _gap_cli_gerror         (const GError *error);
+/* Prints the builder's document, pretty, on the standard output. */
+void _gap_cli_print_json     (JsonBuilder  *builder);
+/* Flushes the standard output: 0, or 1 after an error line when any write
+ * to it failed. */
+int  _gap_cli_flush_output   (void);
 
 int  _gap_cli_catalog        (int argc, char **argv);
 int  _gap_cli_new            (int argc, char **argv);

@@ -357,15 +357,12 @@ static void
 print_json (Summary *summary)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   GapCatalog *catalog = gap_workspace_get_catalog (summary->workspace);
   GapEdition edition = gap_workspace_get_edition (summary->workspace);
   GListModel *groups = gap_catalog_get_groups (catalog, edition);
   GListModel *open = gap_analysis_get_open_gaps (summary->analysis);
   GListModel *warnings = gap_analysis_get_certificate_warnings (summary->analysis);
   g_autofree char *today = format_date (&summary->today);
-  g_autofree char *data = NULL;
   guint n;
 
   json_builder_begin_object (builder);
@@ -432,13 +429,7 @@ print_json (Summary *summary)
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  data = json_generator_to_data (generator, NULL);
-  printf ("%s\n", data);
+  _gap_cli_print_json (builder);
 }
 
 int
@@ -489,7 +480,7 @@ _gap_cli_summary (int    argc,
     print_text (&summary);
 
   gap_workspace_close (workspace);
-  return fflush (stdout) == 0 ? 0 : _gap_cli_error (_("Could not write the output"));
+  return _gap_cli_flush_output ();
 }
 
 /* ---- import ---- */
@@ -576,5 +567,5 @@ _gap_cli_migrate (int    argc,
 
   gap_workspace_close (migrated);
   gap_workspace_close (source);
-  return fflush (stdout) == 0 ? 0 : _gap_cli_error (_("Could not write the output"));
+  return _gap_cli_flush_output ();
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -51,6 +52,28 @@ int
 _gap_cli_gerror (const GError *error)
 {
   return _gap_cli_error ("%s", error->message);
+}
+
+void
+_gap_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+int
+_gap_cli_flush_output (void)
+{
+  /* ferror(): an earlier write may have failed while this flush works. */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    return _gap_cli_error (_("Could not write the output: %s"), g_strerror (errno));
+  return 0;
 }
 
 static void

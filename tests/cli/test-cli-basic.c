@@ -6,8 +6,9 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <locale.h>
-#include <glib.h>
 #include <string.h>
 
 typedef struct
@@ -138,6 +139,63 @@ test_help_command (void)
     }
 }
 
+/* Output that cannot be written is an error, not a silent success. */
+static void
+test_full_output (void)
+{
+  const char *cli = g_getenv ("GAP_CLI");
+  g_autofree char *dir = g_dir_make_tmp ("gap-cli-XXXXXX", NULL);
+  g_autofree char *workspace = g_build_filename (dir, "demo.ismsgap", NULL);
+  const char *new_args[] = { "new", "--demo", workspace, NULL };
+  const char * const commands[][5] = {
+    { "summary", workspace, NULL },
+    { "summary", "--format", "json", workspace, NULL },
+    { "log", workspace, NULL },
+    { "log", "--format", "json", workspace, NULL },
+    { "catalog", NULL },
+    { "catalog", "--format", "json", NULL },
+  };
+  CliResult r = { 0 };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full on this system");
+      return;
+    }
+  g_assert_nonnull (dir);
+  run_cli_argv ("C.UTF-8", new_args, &r);
+  g_assert_true (g_spawn_check_wait_status (r.status, NULL));
+  cli_result_clear (&r);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher =
+        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) argv = NULL;
+      g_autoptr(GSubprocess) process = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_strv_builder_add (builder, cli);
+      g_strv_builder_addv (builder, (const char **) commands[i]);
+      argv = g_strv_builder_end (builder);
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+      g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+      process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+      /* One line, saying what failed. */
+      g_assert_true (g_str_has_prefix (err, "isms-gap-cli: Could not write the output"));
+      g_assert_cmpint (strchr (err, '\n') - err + 1, ==, strlen (err));
+    }
+
+  g_unlink (workspace);
+  g_rmdir (dir);
+}
+
 static void
 test_unknown_command (void)
 {
@@ -168,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/cli/help/chinese", test_help_chinese);
   g_test_add_func ("/cli/help/command", test_help_command);
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
+  g_test_add_func ("/cli/full-output", test_full_output);
 
   return g_test_run ();
 }
