@@ -1647,6 +1647,7 @@ _gap_export_write_oscal (GapAnalysis   *analysis,
   JsonNode *documents[3] = { NULL, NULL, NULL };
   GFile *files[3] = { NULL, NULL, NULL };
   GapExportFile *outputs[3] = { NULL, NULL, NULL };
+  gboolean existed[3] = { FALSE, FALSE, FALSE };
   guint committed = 0;
   gboolean ok = FALSE;
   Oscal o = { 0 };
@@ -1708,6 +1709,8 @@ _gap_export_write_oscal (GapAnalysis   *analysis,
           !write_document (outputs[i], files[i], documents[i], cancellable, error))
         goto out;
     }
+  for (guint i = 0; i < 3; i++)
+    existed[i] = g_file_query_exists (files[i], NULL);
   /* The SSP last: it never names a profile that is not there. */
   for (; committed < 3; committed++)
     if (!_gap_export_file_commit (outputs[committed], cancellable, error))
@@ -1715,12 +1718,12 @@ _gap_export_write_oscal (GapAnalysis   *analysis,
   ok = TRUE;
 
 out:
-  if (!ok)
-    {
-      /* A set is whole or absent: take back what was already renamed. */
-      for (guint i = 0; i < committed; i++)
-        g_file_delete (files[i], NULL, NULL);
-    }
+  /* A new set is whole or absent: take back what was renamed into place.
+   * A file that replaced one of an earlier set stays, so that the earlier
+   * plan still finds its catalog and profile. */
+  for (guint i = 0; !ok && i < committed; i++)
+    if (!existed[i])
+      g_file_delete (files[i], NULL, NULL);
   for (guint i = 0; i < 3; i++)
     {
       g_clear_pointer (&outputs[i], _gap_export_file_free);

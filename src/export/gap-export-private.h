@@ -56,7 +56,8 @@ gboolean _gap_export_write_xlsx  (GapReport      *report,
 /* OSCAL (gap-export-oscal.c): the SSP at @dest and its catalog and profile
  * as "<name>-catalog.json" and "<name>-profile.json" beside it, each through
  * a GapExportFile; all three are closed before any is committed, so a
- * failure leaves none of them. @report is the SoA in @lang, for titles. */
+ * failure leaves none of them (but for one that replaced a file of an
+ * earlier set). @report is the SoA in @lang, for titles. */
 gboolean _gap_export_write_oscal (GapAnalysis       *analysis,
                                   GapReport         *report,
                                   GFile             *dest,

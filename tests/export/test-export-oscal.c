@@ -852,6 +852,44 @@ test_failure (Fixture       *fixture,
     g_assert_true (g_str_has_prefix (name, "demo.ismsgap"));
 }
 
+/* The plan failing as the last file is renamed (here: its name is taken
+ * by a folder) takes back the catalog and profile only where there were
+ * none: an earlier plan beside them must still find its catalog and
+ * profile, and a new set is whole or absent. */
+static void
+test_failure_at_commit (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char * const siblings[] = { "plan-catalog.json", "plan-profile.json" };
+  g_autofree char *earlier = export_oscal (fixture, GAP_EXPORT_LANGUAGE_EN, "earlier",
+                                           "plan.json");
+  g_autofree char *fresh_dir = g_build_filename (fixture->dir, "fresh", NULL);
+  g_autofree char *fresh = g_build_filename (fresh_dir, "plan.json", NULL);
+
+  g_assert_cmpint (g_unlink (earlier), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (earlier, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (fresh, 0700), ==, 0);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (i == 0 ? earlier : fresh);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (gap_export_to_file (fixture->analysis, GAP_EXPORT_FORMAT_OSCAL,
+                                          GAP_REPORT_SOA, GAP_EXPORT_LANGUAGE_EN, file, NULL,
+                                          &error));
+      g_assert_nonnull (error);
+      for (guint j = 0; j < G_N_ELEMENTS (siblings); j++)
+        {
+          g_autoptr(GFile) sibling = g_file_get_child (parent, siblings[j]);
+
+          /* Kept beside the earlier plan, absent beside none. */
+          g_assert_cmpint (g_file_query_exists (sibling, NULL), ==, i == 0);
+        }
+    }
+}
+
 /* ---- NIST's schemas, through node ---- */
 
 static char *
@@ -1011,6 +1049,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/export/oscal/failure", Fixture, NULL, fixture_set_up, test_failure,
               fixture_tear_down);
+  g_test_add ("/export/oscal/failure-at-commit", Fixture, NULL, fixture_set_up,
+              test_failure_at_commit, fixture_tear_down);
   g_test_add ("/export/oscal/schemas", Fixture, NULL, fixture_set_up, test_schemas,
               fixture_tear_down);
   g_test_add_func ("/export/oscal/schemas-2013", test_schemas_2013);
