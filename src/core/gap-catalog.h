@@ -100,6 +100,9 @@ GapResponsibility          gap_suggestion_get_responsibility (GapSuggestion *sel
 guint                      gap_suggestion_get_n_reasons      (GapSuggestion *self);
 const GapSuggestionReason *gap_suggestion_get_reason         (GapSuggestion *self,
                                                               guint          index);
+/* The IDs of the services the reasons name, each once, in the reasons'
+ * order. Free with g_strfreev(). */
+char                     **gap_suggestion_dup_service_ids    (GapSuggestion *self);
 /* One translated sentence per reason, for the editor and the reports. */
 char                      *gap_suggestion_describe           (GapSuggestion *self,
                                                               const char    *lang);

@@ -84,6 +84,26 @@ gap_suggestion_get_reason (GapSuggestion *self,
   return &g_array_index (self->reasons, GapSuggestionReason, index);
 }
 
+char **
+gap_suggestion_dup_service_ids (GapSuggestion *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (GAP_IS_SUGGESTION (self), NULL);
+
+  for (guint i = 0; i < self->reasons->len; i++)
+    {
+      const char *id = gap_service_get_id (g_array_index (self->reasons, GapSuggestionReason,
+                                                          i).service);
+
+      if (g_hash_table_add (seen, (gpointer) id))
+        g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 /* The same words as gap_layer_get_label(), but for any language, not only
  * the interface's. */
 static const char *

@@ -38,6 +38,7 @@
 typedef enum
 {
   UNDO_ASSESSMENT,
+  UNDO_ASSESSMENT_GROUP,  /* several fields of one assessment, written together */
   UNDO_SCOPE_FIELD,
   UNDO_SCOPE_ITEM,
   UNDO_SERVICE_IN_USE,
@@ -55,6 +56,7 @@ typedef struct
   char      *str_value;  /* a string field; a scope item's name */
   char      *str_value2; /* a scope item's detail */
   char     **strv_value; /* services */
+  GPtrArray *children;   /* a group's UNDO_ASSESSMENT entries, in the order written */
 } UndoEntry;
 
 struct _GapWorkspace
@@ -331,6 +333,7 @@ undo_entry_free (UndoEntry *entry)
   g_free (entry->str_value);
   g_free (entry->str_value2);
   g_strfreev (entry->strv_value);
+  g_clear_pointer (&entry->children, g_ptr_array_unref);
   g_free (entry);
 }
 
@@ -369,6 +372,24 @@ undo_entry_new (UndoKind    kind,
   return entry;
 }
 
+static gboolean
+entry_names_service (UndoEntry  *entry,
+                     const char *service_id)
+{
+  if (entry->kind == UNDO_ASSESSMENT_GROUP)
+    {
+      for (guint i = 0; i < entry->children->len; i++)
+        if (entry_names_service (g_ptr_array_index (entry->children, i), service_id))
+          return TRUE;
+      return FALSE;
+    }
+
+  return ((entry->kind == UNDO_SERVICE_IN_USE || entry->kind == UNDO_CERTIFICATE) &&
+          g_strcmp0 (entry->target, service_id) == 0) ||
+         (entry->kind == UNDO_ASSESSMENT && entry->strv_value != NULL &&
+          g_strv_contains ((const char * const *) entry->strv_value, service_id));
+}
+
 /* Drops entries about a removed scope item or custom provider. */
 static void
 purge_undo (GapWorkspace *self,
@@ -385,10 +406,7 @@ purge_undo (GapWorkspace *self,
       gboolean drop = FALSE;
 
       if (service_id != NULL)
-        drop = ((entry->kind == UNDO_SERVICE_IN_USE || entry->kind == UNDO_CERTIFICATE) &&
-                g_strcmp0 (entry->target, service_id) == 0) ||
-               (entry->kind == UNDO_ASSESSMENT && entry->strv_value != NULL &&
-                g_strv_contains ((const char * const *) entry->strv_value, service_id));
+        drop = entry_names_service (entry, service_id);
       else
         drop = entry->kind == UNDO_SCOPE_ITEM && entry->item_id == item_id;
 
@@ -2566,103 +2584,188 @@ check_assessment (GapWorkspace   *self,
   return TRUE;
 }
 
-/* Writes one field (already validated and different), then updates the
- * object. Exactly one of the value arguments is used, by the field's type. */
-static gboolean
-write_assessment (GapWorkspace        *self,
-                  GapAssessment       *assessment,
-                  GapAssessmentField   field,
-                  int                  int_value,
-                  const char          *str_value,
-                  const char * const  *strv_value,
-                  GError             **error)
+/* A new value for a field of an assessment: the member of the field's type
+ * is used. */
+typedef struct
 {
-  g_autofree char *time = now_utc ();
-  g_autofree char *old_text = NULL;
-  g_autofree char *new_text = NULL;
-  const char *control_id = gap_assessment_get_control_id (assessment);
-  gboolean is_string = _gap_assessment_field_is_string (field);
-  sqlite3_stmt *stmt;
-  UndoEntry *entry;
+  GapAssessmentField  field;
+  int                 int_value;
+  const char         *str_value;
+  const char * const *strv_value;
+} FieldValue;
 
-  entry = undo_entry_new (UNDO_ASSESSMENT, control_id, field);
+/* The field's value now, as an undo entry and as change-log text. */
+static UndoEntry *
+undo_entry_for_field (GapAssessment       *assessment,
+                      GapAssessmentField   field,
+                      char               **old_text)
+{
+  UndoEntry *entry = undo_entry_new (UNDO_ASSESSMENT, gap_assessment_get_control_id (assessment),
+                                     field);
+
   if (field == GAP_FIELD_SERVICES)
     {
       entry->strv_value = g_strdupv ((char **) gap_assessment_get_services (assessment));
-      old_text = g_strjoinv (",", entry->strv_value);
+      *old_text = g_strjoinv (",", entry->strv_value);
     }
-  else if (is_string)
+  else if (_gap_assessment_field_is_string (field))
     {
       entry->str_value = g_strdup (_gap_assessment_get_string (assessment, field));
-      old_text = g_strdup (entry->str_value);
+      *old_text = g_strdup (entry->str_value);
     }
   else
     {
       entry->int_value = _gap_assessment_get_int (assessment, field);
-      old_text = assessment_value_to_string (field, entry->int_value, NULL, NULL);
+      *old_text = assessment_value_to_string (field, entry->int_value, NULL, NULL);
     }
-  new_text = assessment_value_to_string (field, int_value, str_value, strv_value);
+  return entry;
+}
 
-  if (!edit_begin (self, error))
-    goto fail;
+static FieldValue
+field_value_from_entry (UndoEntry *entry)
+{
+  FieldValue value = { entry->field, entry->int_value, entry->str_value,
+                       (const char * const *) entry->strv_value };
+
+  return value;
+}
+
+static gboolean
+field_differs (GapAssessment    *assessment,
+               const FieldValue *value)
+{
+  if (value->field == GAP_FIELD_SERVICES)
+    return !g_strv_equal (gap_assessment_get_services (assessment), value->strv_value);
+  if (_gap_assessment_field_is_string (value->field))
+    return g_strcmp0 (_gap_assessment_get_string (assessment, value->field),
+                      value->str_value != NULL ? value->str_value : "") != 0;
+  return _gap_assessment_get_int (assessment, value->field) != value->int_value;
+}
+
+/* The row and the change-log line of one field, inside the edit's savepoint. */
+static gboolean
+store_assessment_field (GapWorkspace      *self,
+                        GapAssessment     *assessment,
+                        const FieldValue  *value,
+                        const char        *time,
+                        const char        *old_text,
+                        GError           **error)
+{
+  g_autofree char *new_text = NULL;
+  const char *control_id = gap_assessment_get_control_id (assessment);
+  GapAssessmentField field = value->field;
+  gboolean is_string = _gap_assessment_field_is_string (field);
+  sqlite3_stmt *stmt;
+
+  new_text = assessment_value_to_string (field, value->int_value, value->str_value,
+                                         value->strv_value);
 
   if (field == GAP_FIELD_SERVICES)
     {
       stmt = _gap_store_statement (self->store, GAP_STMT_CLEAR_ASSESSMENT_SERVICES, error);
       if (stmt == NULL)
-        goto abort;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, control_id, -1, SQLITE_TRANSIENT);
       if (!_gap_store_run (self->store, stmt, error))
-        goto abort;
-      for (guint i = 0; strv_value[i] != NULL; i++)
+        return FALSE;
+      for (guint i = 0; value->strv_value[i] != NULL; i++)
         {
           stmt = _gap_store_statement (self->store, GAP_STMT_ADD_ASSESSMENT_SERVICE, error);
           if (stmt == NULL)
-            goto abort;
+            return FALSE;
           sqlite3_bind_text (stmt, 1, control_id, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 2, strv_value[i], -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, value->strv_value[i], -1, SQLITE_TRANSIENT);
           sqlite3_bind_int (stmt, 3, i);
           if (!_gap_store_run (self->store, stmt, error))
-            goto abort;
+            return FALSE;
         }
     }
 
   stmt = _gap_store_assessment_update (self->store, field, error);
   if (stmt == NULL)
-    goto abort;
+    return FALSE;
   if (field == GAP_FIELD_SERVICES)
     sqlite3_bind_null (stmt, 1);
   else if (is_string)
-    sqlite3_bind_text (stmt, 1, str_value, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 1, value->str_value, -1, SQLITE_TRANSIENT);
   else if (field == GAP_FIELD_REASONS || field == GAP_FIELD_NEEDS_REVIEW)
-    sqlite3_bind_int (stmt, 1, int_value);
+    sqlite3_bind_int (stmt, 1, value->int_value);
   else
-    sqlite3_bind_text (stmt, 1, enum_to_string (field, int_value), -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 1, enum_to_string (field, value->int_value), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, time, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, control_id, -1, SQLITE_TRANSIENT);
-  if (!_gap_store_run (self->store, stmt, error) ||
-      !log_change (self, time, control_id, gap_assessment_field_to_string (field),
-                   old_text, new_text, error))
-    goto abort;
+  return _gap_store_run (self->store, stmt, error) &&
+         log_change (self, time, control_id, gap_assessment_field_to_string (field),
+                     old_text, new_text, error);
+}
+
+/* Writes @n fields (validated and different) in one transaction, then
+ * updates the object; one undo step reverts them all. */
+static gboolean
+write_assessment (GapWorkspace      *self,
+                  GapAssessment     *assessment,
+                  const FieldValue  *values,
+                  guint              n,
+                  GError           **error)
+{
+  g_autofree char *time = now_utc ();
+  g_autoptr(GPtrArray) entries = NULL;
+  UndoEntry *entry;
+
+  g_assert (n > 0);
+
+  if (!edit_begin (self, error))
+    return FALSE;
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *old_text = NULL;
+
+      g_ptr_array_add (entries, undo_entry_for_field (assessment, values[i].field, &old_text));
+      if (!store_assessment_field (self, assessment, &values[i], time, old_text, error))
+        return edit_abort (self, error);
+    }
   if (!edit_commit (self, error))
-    goto fail;
+    return FALSE;
 
-  push_undo (self, entry);
-  if (field == GAP_FIELD_SERVICES)
-    _gap_assessment_set_services (assessment, strv_value);
-  else if (is_string)
-    _gap_assessment_set_string (assessment, field, str_value);
+  if (n == 1)
+    entry = g_ptr_array_steal_index (entries, 0);
   else
-    _gap_assessment_set_int (assessment, field, int_value);
-  _gap_assessment_set_changed (assessment, time);
-  emit_assessment_changed (self, assessment, field);
-  return TRUE;
+    {
+      entry = undo_entry_new (UNDO_ASSESSMENT_GROUP, gap_assessment_get_control_id (assessment), 0);
+      entry->children = g_steal_pointer (&entries);
+    }
+  push_undo (self, entry);
 
-abort:
-  edit_abort (self, error);
-fail:
-  undo_entry_free (entry);
-  return FALSE;
+  /* Every field is set before anyone hears of the first. */
+  for (guint i = 0; i < n; i++)
+    {
+      if (values[i].field == GAP_FIELD_SERVICES)
+        _gap_assessment_set_services (assessment, values[i].strv_value);
+      else if (_gap_assessment_field_is_string (values[i].field))
+        _gap_assessment_set_string (assessment, values[i].field, values[i].str_value);
+      else
+        _gap_assessment_set_int (assessment, values[i].field, values[i].int_value);
+    }
+  _gap_assessment_set_changed (assessment, time);
+  for (guint i = 0; i < n; i++)
+    emit_assessment_changed (self, assessment, values[i].field);
+  return TRUE;
+}
+
+static gboolean
+write_assessment_field (GapWorkspace        *self,
+                        GapAssessment       *assessment,
+                        GapAssessmentField   field,
+                        int                  int_value,
+                        const char          *str_value,
+                        const char * const  *strv_value,
+                        GError             **error)
+{
+  FieldValue value = { field, int_value, str_value, strv_value };
+
+  return write_assessment (self, assessment, &value, 1, error);
 }
 
 static gboolean
@@ -2702,25 +2805,18 @@ gap_workspace_set_assessment_string (GapWorkspace        *self,
   if (strcmp (_gap_assessment_get_string (assessment, field), value) == 0)
     return check_writable (self, error);
 
-  return write_assessment (self, assessment, field, 0, value, NULL, error);
+  return write_assessment_field (self, assessment, field, 0, value, NULL, error);
 }
 
-gboolean
-gap_workspace_set_assessment_enum (GapWorkspace        *self,
-                                   GapAssessment       *assessment,
-                                   GapAssessmentField   field,
-                                   int                  value,
-                                   GError             **error)
+static gboolean
+check_enum_value (GapAssessment       *assessment,
+                  GapAssessmentField   field,
+                  int                  value,
+                  GError             **error)
 {
   g_autofree char *what = NULL;
   int max;
 
-  g_return_val_if_fail (GAP_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (GAP_IS_ASSESSMENT (assessment), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_assessment (self, assessment, error))
-    return FALSE;
   max = (guint) field < GAP_N_ASSESSMENT_FIELDS ? enum_max (field) : -1;
   if (max < 0)
     {
@@ -2753,26 +2849,38 @@ gap_workspace_set_assessment_enum (GapWorkspace        *self,
                    gap_assessment_get_control_id (assessment));
       return FALSE;
     }
-  if (_gap_assessment_get_int (assessment, field) == value)
-    return check_writable (self, error);
-
-  return write_assessment (self, assessment, field, value, NULL, NULL, error);
+  return TRUE;
 }
 
 gboolean
-gap_workspace_set_assessment_services (GapWorkspace        *self,
-                                       GapAssessment       *assessment,
-                                       const char * const  *service_ids,
-                                       GError             **error)
+gap_workspace_set_assessment_enum (GapWorkspace        *self,
+                                   GapAssessment       *assessment,
+                                   GapAssessmentField   field,
+                                   int                  value,
+                                   GError             **error)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-
   g_return_val_if_fail (GAP_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (GAP_IS_ASSESSMENT (assessment), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_assessment (self, assessment, error))
+  if (!check_assessment (self, assessment, error) ||
+      !check_enum_value (assessment, field, value, error))
     return FALSE;
+  if (_gap_assessment_get_int (assessment, field) == value)
+    return check_writable (self, error);
+
+  return write_assessment_field (self, assessment, field, value, NULL, NULL, error);
+}
+
+/* @service_ids as the assessment stores them: known, each once, in order.
+ * NULL-terminated; the strings are @service_ids'. */
+static GPtrArray *
+check_service_ids (GapWorkspace        *self,
+                   GapAssessment       *assessment,
+                   const char * const  *service_ids,
+                   GError             **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
   for (guint i = 0; service_ids != NULL && service_ids[i] != NULL; i++)
     {
@@ -2783,7 +2891,7 @@ gap_workspace_set_assessment_services (GapWorkspace        *self,
 
           g_set_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT,
                        _("%s: there is no service “%s” in this workspace."), what, shown);
-          return FALSE;
+          return NULL;
         }
       /* A service provides a control once. */
       if (!g_ptr_array_find_with_equal_func (ids, service_ids[i], g_str_equal, NULL))
@@ -2796,13 +2904,72 @@ gap_workspace_set_assessment_services (GapWorkspace        *self,
       g_set_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT,
                    _("%s is a requirement of the standard: no service can provide it."),
                    gap_assessment_get_control_id (assessment));
-      return FALSE;
+      return NULL;
     }
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+gap_workspace_set_assessment_services (GapWorkspace        *self,
+                                       GapAssessment       *assessment,
+                                       const char * const  *service_ids,
+                                       GError             **error)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_val_if_fail (GAP_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (GAP_IS_ASSESSMENT (assessment), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_assessment (self, assessment, error))
+    return FALSE;
+  ids = check_service_ids (self, assessment, service_ids, error);
+  if (ids == NULL)
+    return FALSE;
   if (g_strv_equal (gap_assessment_get_services (assessment), (const char * const *) ids->pdata))
     return check_writable (self, error);
 
-  return write_assessment (self, assessment, GAP_FIELD_SERVICES, 0, NULL,
-                           (const char * const *) ids->pdata, error);
+  return write_assessment_field (self, assessment, GAP_FIELD_SERVICES, 0, NULL,
+                                 (const char * const *) ids->pdata, error);
+}
+
+gboolean
+gap_workspace_apply_suggestion (GapWorkspace   *self,
+                                GapAssessment  *assessment,
+                                GapSuggestion  *suggestion,
+                                GError        **error)
+{
+  g_auto(GStrv) suggested = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  FieldValue values[2];
+  guint n = 0;
+
+  g_return_val_if_fail (GAP_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (GAP_IS_ASSESSMENT (assessment), FALSE);
+  g_return_val_if_fail (GAP_IS_SUGGESTION (suggestion), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_assessment (self, assessment, error))
+    return FALSE;
+  suggested = gap_suggestion_dup_service_ids (suggestion);
+  ids = check_service_ids (self, assessment, (const char * const *) suggested, error);
+  if (ids == NULL ||
+      !check_enum_value (assessment, GAP_FIELD_RESPONSIBILITY,
+                         gap_suggestion_get_responsibility (suggestion), error))
+    return FALSE;
+
+  /* Services first, as a user would tick them before choosing. */
+  values[n] = (FieldValue) { GAP_FIELD_SERVICES, 0, NULL, (const char * const *) ids->pdata };
+  if (field_differs (assessment, &values[n]))
+    n++;
+  values[n] = (FieldValue) { GAP_FIELD_RESPONSIBILITY,
+                             gap_suggestion_get_responsibility (suggestion), NULL, NULL };
+  if (field_differs (assessment, &values[n]))
+    n++;
+  if (n == 0)
+    return check_writable (self, error);
+
+  return write_assessment (self, assessment, values, n, error);
 }
 
 /* ---- batches ---- */
@@ -2889,6 +3056,21 @@ describe_entry (GapWorkspace *self,
 
         return assessment != NULL ? describe_assessment_field (assessment, entry->field) : NULL;
       }
+    case UNDO_ASSESSMENT_GROUP:
+      {
+        GapAssessment *assessment = g_hash_table_lookup (self->assessments_by_id, entry->target);
+        UndoEntry *first = g_ptr_array_index (entry->children, 0);
+        UndoEntry *second = g_ptr_array_index (entry->children, 1);
+
+        /* Groups are made of two fields (a suggestion applied). */
+        g_assert (entry->children->len == 2);
+        if (assessment == NULL)
+          return NULL;
+        /* TRANSLATORS: "Services and Responsibility of A.5.23": fields of a control */
+        return g_strdup_printf (_("%s and %s of %s"), gap_assessment_field_get_label (first->field),
+                                gap_assessment_field_get_label (second->field),
+                                gap_assessment_get_control_id (assessment));
+      }
     case UNDO_SCOPE_FIELD:
       return describe_scope_field (entry->field);
     case UNDO_SCOPE_ITEM:
@@ -2973,6 +3155,23 @@ apply_undo (GapWorkspace  *self,
                                                       entry->str_value, error);
         return gap_workspace_set_assessment_enum (self, assessment, entry->field,
                                                   entry->int_value, error);
+      }
+    case UNDO_ASSESSMENT_GROUP:
+      {
+        GapAssessment *assessment = g_hash_table_lookup (self->assessments_by_id, entry->target);
+        g_autofree FieldValue *values = g_new0 (FieldValue, entry->children->len);
+        guint n = 0;
+
+        if (assessment == NULL)
+          break;
+        /* Back in one transaction too, last written first. */
+        for (guint i = entry->children->len; i > 0; i--)
+          {
+            values[n] = field_value_from_entry (g_ptr_array_index (entry->children, i - 1));
+            if (field_differs (assessment, &values[n]))
+              n++;
+          }
+        return n == 0 || write_assessment (self, assessment, values, n, error);
       }
     case UNDO_SCOPE_FIELD:
       return gap_workspace_set_scope_field (self, entry->field, entry->str_value, error);

@@ -264,6 +264,12 @@ gboolean          gap_workspace_set_assessment_services (GapWorkspace *self,
                                                        GapAssessment *assessment,
                                                        const char * const *service_ids,
                                                        GError       **error);
+/* The services @suggestion's reasons name and its responsibility, in one
+ * transaction: one undo step reverts both. */
+gboolean          gap_workspace_apply_suggestion      (GapWorkspace  *self,
+                                                       GapAssessment *assessment,
+                                                       GapSuggestion *suggestion,
+                                                       GError       **error);
 
 /* Many edits as one transaction (import, migration, demo): no undo entries;
  * on failure everything since begin is rolled back. */

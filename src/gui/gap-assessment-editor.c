@@ -398,29 +398,6 @@ in_use_service_ids (GapWorkspace *workspace)
   return ids;
 }
 
-/* The services the reasons name, each once, in the reasons' order. */
-static GPtrArray *
-suggestion_service_ids (GapSuggestion *suggestion)
-{
-  GPtrArray *ids = g_ptr_array_new ();
-  guint n = gap_suggestion_get_n_reasons (suggestion);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const GapSuggestionReason *reason = gap_suggestion_get_reason (suggestion, i);
-      const char *id = gap_service_get_id (reason->service);
-      gboolean seen = FALSE;
-
-      for (guint j = 0; j < ids->len && !seen; j++)
-        seen = g_str_equal (g_ptr_array_index (ids, j), id);
-      if (!seen)
-        g_ptr_array_add (ids, (gpointer) id);
-    }
-  g_ptr_array_add (ids, NULL);
-
-  return ids;
-}
-
 static gboolean
 same_id_set (const char * const *a,
              const char * const *b)
@@ -438,16 +415,16 @@ same_id_set (const char * const *a,
 static gboolean
 suggestion_is_applied (GapAssessmentEditor *self)
 {
-  g_autoptr(GPtrArray) ids = NULL;
+  g_auto(GStrv) ids = NULL;
 
   if (self->suggestion == NULL || self->assessment == NULL)
     return TRUE;
 
-  ids = suggestion_service_ids (self->suggestion);
+  ids = gap_suggestion_dup_service_ids (self->suggestion);
 
   return gap_suggestion_get_responsibility (self->suggestion) ==
            gap_assessment_get_responsibility (self->assessment) &&
-         same_id_set ((const char * const *) ids->pdata, gap_assessment_get_services (self->assessment));
+         same_id_set ((const char * const *) ids, gap_assessment_get_services (self->assessment));
 }
 
 static void
@@ -497,25 +474,18 @@ static void
 apply_button_clicked_cb (GapAssessmentEditor *self)
 {
   g_autoptr(GapSuggestion) suggestion = NULL;
-  g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->suggestion == NULL || self->assessment == NULL)
     return;
 
-  /* The setters below rebuild self->suggestion through the change signals. */
+  /* The change signals rebuild self->suggestion. */
   suggestion = g_object_ref (self->suggestion);
-  ids = suggestion_service_ids (suggestion);
-
-  if (!same_id_set ((const char * const *) ids->pdata, gap_assessment_get_services (self->assessment)) &&
-      !gap_workspace_set_assessment_services (self->workspace, self->assessment,
-                                              (const char * const *) ids->pdata, &error))
+  if (!gap_workspace_apply_suggestion (self->workspace, self->assessment, suggestion, &error))
     {
       report_failure (self, GAP_FIELD_SERVICES, error);
-      return;
+      sync_field (self, GAP_FIELD_RESPONSIBILITY);
     }
-
-  set_enum (self, GAP_FIELD_RESPONSIBILITY, gap_suggestion_get_responsibility (suggestion));
 }
 
 /* ---- services ---- */

@@ -703,6 +703,89 @@ test_undo (Fixture       *fixture,
   }
 }
 
+/* A suggestion applied is one change of two fields: one transaction, one
+ * undo step, both fields heard of only once both are set. */
+static void
+test_apply_suggestion (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GapServiceRecord *azure = gap_workspace_lookup_service (ws, "azure");
+  GapAssessment *a = gap_workspace_lookup_assessment (ws, "A.7.1");
+  GapAssessment *clause = gap_workspace_lookup_assessment (ws, "4.1");
+  const char *in_use[] = { "azure", NULL };
+  g_autoptr(GapSuggestion) suggestion = NULL;
+  g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *memory = NULL;
+  g_autofree char *disk = NULL;
+  guint log_before;
+
+  g_assert_true (gap_workspace_set_service_in_use (ws, azure, TRUE, &error));
+  g_assert_no_error (error);
+  suggestion = gap_catalog_suggest (gap_workspace_get_catalog (ws),
+                                    gap_assessment_get_control (a), in_use);
+  g_assert_cmpint (gap_suggestion_get_responsibility (suggestion), ==, GAP_RESPONSIBILITY_SHARED);
+  ids = gap_suggestion_dup_service_ids (suggestion);
+  g_assert_cmpstrv (ids, in_use);
+  before = ws_snapshot (ws);
+  log_before = log_length (ws);
+
+  /* A clause takes no service: refused, and nothing changed. */
+  g_assert_false (gap_workspace_apply_suggestion (ws, clause, suggestion, &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_cmpuint (log_length (ws), ==, log_before);
+
+  g_signal_connect (ws, "assessment-changed", G_CALLBACK (on_assessment_changed), fields);
+  g_assert_true (gap_workspace_apply_suggestion (ws, a, suggestion, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gap_assessment_get_responsibility (a), ==, GAP_RESPONSIBILITY_SHARED);
+  g_assert_cmpstrv (gap_assessment_get_services (a), in_use);
+  g_assert_cmpuint (fields->len, ==, 2);
+  g_assert_cmpuint (g_array_index (fields, guint, 0), ==, GAP_FIELD_SERVICES);
+  g_assert_cmpuint (g_array_index (fields, guint, 1), ==, GAP_FIELD_RESPONSIBILITY);
+  g_assert_cmpuint (log_length (ws), ==, log_before + 2);
+  description = gap_workspace_describe_undo (ws);
+  g_assert_cmpstr (description, ==, "Undo change of Services and Responsibility of A.7.1");
+
+  /* Applied already: nothing to write. */
+  g_assert_true (gap_workspace_apply_suggestion (ws, a, suggestion, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fields->len, ==, 2);
+  g_assert_cmpuint (log_length (ws), ==, log_before + 2);
+
+  /* One undo reverts both; the step before (Azure in use) stays. */
+  g_assert_true (gap_workspace_undo (ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gap_assessment_get_responsibility (a), ==, GAP_RESPONSIBILITY_ORGANIZATION);
+  g_assert_null (gap_assessment_get_services (a)[0]);
+  g_assert_true (gap_service_record_get_in_use (azure));
+  g_assert_cmpuint (fields->len, ==, 4);
+  g_assert_cmpuint (log_length (ws), ==, log_before + 4);
+  g_clear_pointer (&description, g_free);
+  description = gap_workspace_describe_undo (ws);
+  g_assert_true (g_str_has_prefix (description, "Undo change of use of "));
+
+  /* Memory is as before but for the "changed" stamp, and the file agrees. */
+  memory = ws_snapshot (ws);
+  {
+    GRegex *regex = g_regex_new (" \"[0-9T:Z-]*\"\n", 0, 0, NULL);
+    g_autofree char *x = g_regex_replace_literal (regex, memory, -1, 0, "\n", 0, NULL);
+    g_autofree char *y = g_regex_replace_literal (regex, before, -1, 0, "\n", 0, NULL);
+
+    g_regex_unref (regex);
+    g_assert_cmpstr (x, ==, y);
+  }
+  g_signal_handlers_disconnect_by_data (ws, fields);
+  g_clear_object (&fixture->workspace);
+  disk = ws_snapshot_file (fixture->path);
+  g_assert_cmpstr (memory, ==, disk);
+}
+
 static void
 test_undo_depth (Fixture       *fixture,
                  gconstpointer  data)
@@ -1406,6 +1489,7 @@ main (int   argc,
   ADD ("scope-items-changed", test_scope_items_changed);
   ADD ("undo", test_undo);
   ADD ("undo-depth", test_undo_depth);
+  ADD ("apply-suggestion", test_apply_suggestion);
   ADD ("change-log", test_change_log);
   ADD ("custom-provider", test_custom_provider);
   ADD ("batch", test_batch);
