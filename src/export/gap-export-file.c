@@ -87,6 +87,16 @@ _gap_export_file_new (GFile         *dest,
                    _("“%s” is not a file name."), name);
       return NULL;
     }
+  /* The rename would put a file in the place of a device or a FIFO
+   * (/dev/null, as root), not write into it. */
+  if (g_file_query_file_type (dest, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_SPECIAL)
+    {
+      g_autofree char *name = g_file_get_parse_name (dest);
+
+      g_set_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT,
+                   _("Could not write “%s”: it is not a regular file."), name);
+      return NULL;
+    }
 
   self = g_new0 (GapExportFile, 1);
   self->dest = g_object_ref (dest);

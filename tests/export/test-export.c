@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "gap-core.h"
@@ -759,6 +760,37 @@ test_replace (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
+/* A destination that is not a file (a FIFO here; /dev/null and the like
+ * alike) is refused, never replaced by one: as root the rename would
+ * succeed and take the device's place. */
+static void
+test_special_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const GapExportFormat formats[] = {
+    GAP_EXPORT_FORMAT_CSV, GAP_EXPORT_FORMAT_JSON, GAP_EXPORT_FORMAT_OSCAL,
+  };
+  g_autofree char *folder = g_build_filename (f->dir, "special", NULL);
+  g_autofree char *path = g_build_filename (folder, "report.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (gap_export_to_file (f->analysis, formats[i], GAP_REPORT_GAP,
+                                          GAP_EXPORT_LANGUAGE_EN, file, NULL, &error));
+      g_assert_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT);
+      g_assert_nonnull (strstr (error->message, "report.csv"));
+    }
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  assert_only (folder, "report.csv");
+}
+
 /* ---- pagination ---- */
 
 static void
@@ -821,6 +853,7 @@ main (int   argc,
   g_test_add ("/export/atomic/full-disk", Fixture, NULL, fixture_set_up_demo, test_atomic_full_disk, fixture_tear_down);
   g_test_add ("/export/atomic/read-only", Fixture, NULL, fixture_set_up_demo, test_atomic_read_only, fixture_tear_down);
   g_test_add ("/export/atomic/replace", Fixture, NULL, fixture_set_up_demo, test_replace, fixture_tear_down);
+  g_test_add ("/export/atomic/special-file", Fixture, NULL, fixture_set_up_demo, test_special_file, fixture_tear_down);
 
   return g_test_run ();
 }
