@@ -10,10 +10,81 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "gap-error.h"
 #include "gap-staging-private.h"
+
+/* Errors speak of the file the user asked for, never of the hidden
+ * temporary name it is built under. */
+static void
+name_dest (GError *error,
+           GFile  *staging,
+           GFile  *dest)
+{
+  g_autofree char *staging_name = g_file_get_parse_name (staging);
+  g_autofree char *dest_name = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (error == NULL || strstr (error->message, staging_name) == NULL)
+    return;
+  dest_name = g_file_get_parse_name (dest);
+  parts = g_strsplit (error->message, staging_name, -1);
+  g_free (error->message);
+  error->message = g_strjoinv (dest_name, parts);
+}
+
+/* Renames @staging to @dest unless @dest exists, atomically: two processes
+ * importing to the same name must not both succeed, the second silently
+ * replacing the first's file. A hard link fails if @dest exists; where the
+ * file system has none, a plain move (checked just before) is the best
+ * there is. */
+static gboolean
+move_no_replace (GFile   *staging,
+                 GFile   *dest,
+                 GError **error)
+{
+  const char *from = g_file_peek_path (staging);
+  const char *to = g_file_peek_path (dest);
+
+  if (from != NULL && to != NULL)
+    {
+      if (link (from, to) == 0)
+        {
+          g_unlink (from);
+          return TRUE;
+        }
+      if (errno == EEXIST)
+        {
+          g_autofree char *name = g_file_get_parse_name (dest);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists"), name);
+          return FALSE;
+        }
+      if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != EXDEV &&
+          errno != EMLINK && errno != ENOSYS)
+        {
+          int saved_errno = errno;
+          g_autofree char *name = g_file_get_parse_name (dest);
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not create “%s”: %s"), name, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+  if (g_file_query_exists (dest, NULL))
+    {
+      g_autofree char *name = g_file_get_parse_name (dest);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists"), name);
+      return FALSE;
+    }
+  return g_file_move (staging, dest, G_FILE_COPY_NO_FALLBACK_FOR_MOVE, NULL, NULL, NULL, error);
+}
 
 static void
 remove_leftovers (GFile *file)
@@ -79,6 +150,7 @@ _gap_workspace_create_staged (GFile          *dest,
         {
           if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
             remove_leftovers (staging);
+          name_dest (local_error, staging, dest);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
@@ -102,8 +174,7 @@ _gap_workspace_create_staged (GFile          *dest,
   gap_workspace_close (workspace);
   g_clear_object (&workspace);
 
-  if (!g_file_move (staging, dest, G_FILE_COPY_NO_FALLBACK_FOR_MOVE, NULL, NULL, NULL,
-                    &local_error))
+  if (!move_no_replace (staging, dest, &local_error))
     goto failed;
 
   workspace = gap_workspace_open (dest, &local_error);
@@ -122,6 +193,7 @@ failed:
   if (workspace != NULL)
     gap_workspace_close (workspace);
   remove_leftovers (staging);
+  name_dest (local_error, staging, dest);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
 }

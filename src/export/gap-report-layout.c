@@ -125,6 +125,12 @@ add_colour (PangoAttrList *attrs,
                                              start, end));
 }
 
+/* Pango lays a text out in time that grows with the square of its length:
+ * a 1 MiB note (the most a field holds) would take minutes per cell. A
+ * printed report shows the first 64 KiB of a text, some 25 pages, and
+ * says where the rest is. */
+#define MAX_LAYOUT_TEXT (64 * 1024)
+
 /* User text goes in as text, never as markup; invalid UTF-8 (which pango
  * refuses) is repaired first. A bilingual text is two paragraphs, the
  * second smaller and grey, each tagged with its language so that pango
@@ -145,6 +151,21 @@ make_layout (GapReportLayout     *self,
     {
       g_autofree char *valid = g_utf8_make_valid (gap_report_text_get (text, slot), -1);
       guint start;
+
+      if (strlen (valid) > MAX_LAYOUT_TEXT)
+        {
+          /* At a character boundary, then the note in the text's language. */
+          char *cut = g_utf8_find_prev_char (valid, valid + MAX_LAYOUT_TEXT + 1);
+          const char *note = _gap_gettext_for (self->report->languages[slot],
+                                               N_("[Shortened for print: the whole text is in "
+                                                  "the workspace and in its JSON export.]"));
+          char *shortened;
+
+          *cut = '\0';
+          shortened = g_strconcat (valid, "…\n", note, NULL);
+          g_free (valid);
+          valid = shortened;
+        }
 
       if (slot == 1)
         g_string_append_c (buffer, '\n');
@@ -819,11 +840,32 @@ draw_box (GapReportLayout *self,
   for (guint c = 0; c < box->n_cells; c++)
     {
       const Cell *cell = &box->cells[c];
+      double x = cell->x + (box->bordered ? CELL_PADDING : 0);
+      double y = box->bordered ? CELL_PADDING : 0;
+      PangoLayoutIter *iter = pango_layout_get_iter (cell->layout);
 
+      /* Only the lines of this slice: a cell of a thousand pages (1 MiB of
+       * notes) drawn whole on each of its pages, clipped, costs the square
+       * of its length. */
       set_colour (cr, 0x202124);
-      cairo_move_to (cr, cell->x + (box->bordered ? CELL_PADDING : 0),
-                     box->bordered ? CELL_PADDING : 0);
-      pango_cairo_show_layout (cr, cell->layout);
+      do
+        {
+          PangoRectangle line;
+          double top, bottom;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &line);
+          top = y + (double) line.y / PANGO_SCALE;
+          bottom = top + (double) line.height / PANGO_SCALE;
+          if (bottom < from)
+            continue;
+          if (top > to)
+            break;
+          cairo_move_to (cr, x + (double) line.x / PANGO_SCALE,
+                         y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
 
       if (box->bordered)
         {
