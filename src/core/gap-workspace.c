@@ -931,9 +931,10 @@ load_scope (GapWorkspace  *self,
                 g_autofree char *what = describe_scope_field (i);
                 GError *check_error = NULL;
 
-                sqlite3_reset (stmt);
+                /* @value belongs to the statement: check before the reset. */
                 if (validate_text (what, value, &check_error))
                   validate_date (what, value, &check_error);
+                sqlite3_reset (stmt);
                 return damaged_by (self, check_error, error);
               }
             set_scope_value (self, i, value);
@@ -1201,9 +1202,10 @@ load_certificates (GapWorkspace  *self,
               g_autofree char *what = describe_certificate_field (certificate, f);
               GError *check_error = NULL;
 
-              sqlite3_reset (stmt);
+              /* @value belongs to the statement: check before the reset. */
               if (validate_text (what, value, &check_error))
                 validate_date (what, value, &check_error);
+              sqlite3_reset (stmt);
               return damaged_by (self, check_error, error);
             }
           _gap_certificate_set_field (certificate, f, value);
