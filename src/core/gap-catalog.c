@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "gap-array-model-private.h"
 #include "gap-catalog-private.h"
 #include "gap-core-resources.h"
 #include "gap-error.h"
@@ -27,11 +28,16 @@
 #define FILE_MAPPING  "mapping-2013-2022.json"
 #define FILE_SERVICES "services.json"
 
+/* The lists are filled while loading and never change afterwards: callers
+ * get read-only models over them, which threads may read at once. */
 typedef struct
 {
-  GListStore *groups;          /* top-level GapGroup: clauses, then Annex A */
-  GListStore *objectives;      /* 2013 control objectives */
-  GListStore *controls;        /* clause requirements, then Annex A controls */
+  GPtrArray  *groups;          /* top-level GapGroup: clauses, then Annex A */
+  GPtrArray  *objectives;      /* 2013 control objectives */
+  GPtrArray  *controls;        /* clause requirements, then Annex A controls */
+  GListModel *groups_model;
+  GListModel *objectives_model;
+  GListModel *controls_model;
   GHashTable *groups_by_id;    /* groups and objectives */
   GHashTable *controls_by_id;
   GHashTable *ids;             /* every ID of the edition, to refuse duplicates */
@@ -42,8 +48,10 @@ struct _GapCatalog
   GObject     parent_instance;
 
   Edition     editions[2];
-  GListStore *services;
-  GListStore *families;
+  GPtrArray  *services;
+  GPtrArray  *families;
+  GListModel *services_model;
+  GListModel *families_model;
   GHashTable *services_by_id;
   GHashTable *families_by_id;
   GHashTable *to_2022;         /* 2013 ID → GPtrArray of GapControl, 2022 order */
@@ -492,16 +500,16 @@ typedef struct
 
 static GapGroup *
 add_group (EditionLoader  *loader,
-           GListStore     *store,
+           GPtrArray      *array,
            GapControlKind  kind,
            const char     *id,
            const char     *title_en,
            const char     *title_zh_tw,
            const char     *parent_id)
 {
-  g_autoptr(GapGroup) group = _gap_group_new (kind, id, title_en, title_zh_tw, parent_id);
+  GapGroup *group = _gap_group_new (kind, id, title_en, title_zh_tw, parent_id);
 
-  g_list_store_append (store, group);
+  g_ptr_array_add (array, group);
   g_hash_table_insert (loader->ed->groups_by_id, g_strdup (id), group);
   return group;
 }
@@ -517,11 +525,11 @@ add_control (EditionLoader  *loader,
              GapLayerFlags   layers,
              gboolean        is_new)
 {
-  g_autoptr(GapControl) control = NULL;
+  GapControl *control;
 
   control = _gap_control_new (loader->edition, kind, id, title_en, title_zh_tw, group_id,
                               objective_id, layers, is_new, loader->position++);
-  g_list_store_append (loader->ed->controls, control);
+  g_ptr_array_add (loader->ed->controls, control);
   g_hash_table_insert (loader->ed->controls_by_id, g_strdup (id), control);
   return control;
 }
@@ -778,7 +786,7 @@ load_families (GapCatalog *self,
       g_auto(GStrv) certificates = NULL;
       g_auto(GStrv) reports = NULL;
       g_auto(GStrv) soas = NULL;
-      g_autoptr(GapCertFamily) family = NULL;
+      GapCertFamily *family;
       JsonObject *object;
       const char *id, *en, *zh, *reference, *issuer;
 
@@ -799,7 +807,7 @@ load_families (GapCatalog *self,
       family = _gap_cert_family_new (id, en, zh, reference, issuer, g_steal_pointer (&certificates),
                                      g_steal_pointer (&reports), g_steal_pointer (&soas),
                                      audit_cycle_months);
-      g_list_store_append (self->families, family);
+      g_ptr_array_add (self->families, family);
       g_hash_table_insert (self->families_by_id, g_strdup (id), family);
     }
 
@@ -813,7 +821,7 @@ load_service (GapCatalog *self,
               GError    **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GapService) service = NULL;
+  GapService *service;
   g_autofree char *node = NULL;
   g_auto(GStrv) family_ids = NULL;
   GapServiceModelFlags models = GAP_SERVICE_MODEL_NONE;
@@ -870,7 +878,7 @@ load_service (GapCatalog *self,
 
   family_ids = g_strv_builder_end (builder);
   service = _gap_service_new (id, en, zh, models, g_steal_pointer (&family_ids), url);
-  g_list_store_append (self->services, service);
+  g_ptr_array_add (self->services, service);
   g_hash_table_insert (self->services_by_id, g_strdup (id), service);
 
   return TRUE;
@@ -1041,9 +1049,12 @@ load_mapping (GapCatalog *self,
 static void
 edition_init (Edition *ed)
 {
-  ed->groups = g_list_store_new (GAP_TYPE_GROUP);
-  ed->objectives = g_list_store_new (GAP_TYPE_GROUP);
-  ed->controls = g_list_store_new (GAP_TYPE_CONTROL);
+  ed->groups = g_ptr_array_new_with_free_func (g_object_unref);
+  ed->objectives = g_ptr_array_new_with_free_func (g_object_unref);
+  ed->controls = g_ptr_array_new_with_free_func (g_object_unref);
+  ed->groups_model = _gap_array_model_new (GAP_TYPE_GROUP, ed->groups);
+  ed->objectives_model = _gap_array_model_new (GAP_TYPE_GROUP, ed->objectives);
+  ed->controls_model = _gap_array_model_new (GAP_TYPE_CONTROL, ed->controls);
   ed->groups_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ed->controls_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ed->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1055,9 +1066,12 @@ edition_clear (Edition *ed)
   g_clear_pointer (&ed->ids, g_hash_table_unref);
   g_clear_pointer (&ed->controls_by_id, g_hash_table_unref);
   g_clear_pointer (&ed->groups_by_id, g_hash_table_unref);
-  g_clear_object (&ed->controls);
-  g_clear_object (&ed->objectives);
-  g_clear_object (&ed->groups);
+  g_clear_object (&ed->controls_model);
+  g_clear_object (&ed->objectives_model);
+  g_clear_object (&ed->groups_model);
+  g_clear_pointer (&ed->controls, g_ptr_array_unref);
+  g_clear_pointer (&ed->objectives, g_ptr_array_unref);
+  g_clear_pointer (&ed->groups, g_ptr_array_unref);
 }
 
 static void
@@ -1070,8 +1084,10 @@ gap_catalog_finalize (GObject *object)
   g_clear_pointer (&self->to_2022, g_hash_table_unref);
   g_clear_pointer (&self->families_by_id, g_hash_table_unref);
   g_clear_pointer (&self->services_by_id, g_hash_table_unref);
-  g_clear_object (&self->families);
-  g_clear_object (&self->services);
+  g_clear_object (&self->families_model);
+  g_clear_object (&self->services_model);
+  g_clear_pointer (&self->families, g_ptr_array_unref);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
   edition_clear (&self->editions[1]);
   edition_clear (&self->editions[0]);
 
@@ -1089,8 +1105,10 @@ gap_catalog_init (GapCatalog *self)
 {
   edition_init (&self->editions[0]);
   edition_init (&self->editions[1]);
-  self->services = g_list_store_new (GAP_TYPE_SERVICE);
-  self->families = g_list_store_new (GAP_TYPE_CERT_FAMILY);
+  self->services = g_ptr_array_new_with_free_func (g_object_unref);
+  self->families = g_ptr_array_new_with_free_func (g_object_unref);
+  self->services_model = _gap_array_model_new (GAP_TYPE_SERVICE, self->services);
+  self->families_model = _gap_array_model_new (GAP_TYPE_CERT_FAMILY, self->families);
   self->services_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->families_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->to_2022 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -1194,7 +1212,7 @@ gap_catalog_get_groups (GapCatalog *self,
   g_return_val_if_fail (GAP_IS_CATALOG (self), NULL);
   g_return_val_if_fail (EDITION_IS_VALID (edition), NULL);
 
-  return G_LIST_MODEL (get_edition (self, edition)->groups);
+  return get_edition (self, edition)->groups_model;
 }
 
 GListModel *
@@ -1204,7 +1222,7 @@ gap_catalog_get_objectives (GapCatalog *self,
   g_return_val_if_fail (GAP_IS_CATALOG (self), NULL);
   g_return_val_if_fail (EDITION_IS_VALID (edition), NULL);
 
-  return G_LIST_MODEL (get_edition (self, edition)->objectives);
+  return get_edition (self, edition)->objectives_model;
 }
 
 GListModel *
@@ -1214,7 +1232,7 @@ gap_catalog_get_controls (GapCatalog *self,
   g_return_val_if_fail (GAP_IS_CATALOG (self), NULL);
   g_return_val_if_fail (EDITION_IS_VALID (edition), NULL);
 
-  return G_LIST_MODEL (get_edition (self, edition)->controls);
+  return get_edition (self, edition)->controls_model;
 }
 
 GapControl *
@@ -1293,7 +1311,7 @@ gap_catalog_get_services (GapCatalog *self)
 {
   g_return_val_if_fail (GAP_IS_CATALOG (self), NULL);
 
-  return G_LIST_MODEL (self->services);
+  return self->services_model;
 }
 
 GListModel *
@@ -1301,7 +1319,7 @@ gap_catalog_get_cert_families (GapCatalog *self)
 {
   g_return_val_if_fail (GAP_IS_CATALOG (self), NULL);
 
-  return G_LIST_MODEL (self->families);
+  return self->families_model;
 }
 
 GapService *
@@ -1375,7 +1393,6 @@ gap_catalog_suggest (GapCatalog         *self,
                      const char * const *service_ids)
 {
   GArray *reasons;
-  GListModel *services;
   GapLayerFlags layers;
 
   g_return_val_if_fail (GAP_IS_CATALOG (self), NULL);
@@ -1393,7 +1410,6 @@ gap_catalog_suggest (GapCatalog         *self,
 
   /* Layers in table order, services in catalog order: the same reasons in
    * the same order whatever order the caller lists the services in. */
-  services = G_LIST_MODEL (self->services);
   for (guint bit = 0; bit < GAP_N_LAYERS; bit++)
     {
       GapLayerFlags layer = 1 << bit;
@@ -1401,9 +1417,9 @@ gap_catalog_suggest (GapCatalog         *self,
       if (!(layers & layer))
         continue;
 
-      for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+      for (guint i = 0; i < self->services->len; i++)
         {
-          g_autoptr(GapService) service = g_list_model_get_item (services, i);
+          GapService *service = g_ptr_array_index (self->services, i);
           GapSuggestionReason reason = { 0 };
 
           if (service_ids == NULL ||

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "gap-array-model-private.h"
 #include "gap-catalog-private.h"
 
 struct _GapControl
@@ -35,7 +36,8 @@ struct _GapGroup
   char           *title_zh_tw;
   char           *parent_id;
   GapControlKind  kind;
-  GListStore     *controls;
+  GPtrArray      *controls;        /* filled while the catalog loads, then fixed */
+  GListModel     *controls_model;  /* read-only, safe for concurrent readers */
 };
 
 G_DEFINE_FINAL_TYPE (GapGroup, gap_group, G_TYPE_OBJECT)
@@ -190,7 +192,8 @@ gap_group_finalize (GObject *object)
   g_free (self->title_en);
   g_free (self->title_zh_tw);
   g_free (self->parent_id);
-  g_clear_object (&self->controls);
+  g_clear_object (&self->controls_model);
+  g_clear_pointer (&self->controls, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gap_group_parent_class)->finalize (object);
 }
@@ -204,7 +207,8 @@ gap_group_class_init (GapGroupClass *klass)
 static void
 gap_group_init (GapGroup *self)
 {
-  self->controls = g_list_store_new (GAP_TYPE_CONTROL);
+  self->controls = g_ptr_array_new_with_free_func (g_object_unref);
+  self->controls_model = _gap_array_model_new (GAP_TYPE_CONTROL, self->controls);
 }
 
 GapGroup *
@@ -229,7 +233,7 @@ void
 _gap_group_add_control (GapGroup   *self,
                         GapControl *control)
 {
-  g_list_store_append (self->controls, control);
+  g_ptr_array_add (self->controls, g_object_ref (control));
 }
 
 const char *
@@ -270,5 +274,5 @@ gap_group_get_controls (GapGroup *self)
 {
   g_return_val_if_fail (GAP_IS_GROUP (self), NULL);
 
-  return G_LIST_MODEL (self->controls);
+  return self->controls_model;
 }
