@@ -1162,36 +1162,47 @@ lookup_resource (const char *file,
   return bytes;
 }
 
+/* Set once, by whichever thread asks first: the GUI's export worker may
+ * open a workspace while the main thread does. */
+static gsize default_ready;
+static GapCatalog *default_catalog;
+static GError *default_error;
+
+static GapCatalog *
+load_shipped (GError **error)
+{
+  g_autoptr(GBytes) edition_2013 = NULL;
+  g_autoptr(GBytes) edition_2022 = NULL;
+  g_autoptr(GBytes) mapping = NULL;
+  g_autoptr(GBytes) services = NULL;
+
+  if ((edition_2013 = lookup_resource (FILE_2013, error)) == NULL ||
+      (edition_2022 = lookup_resource (FILE_2022, error)) == NULL ||
+      (mapping = lookup_resource (FILE_MAPPING, error)) == NULL ||
+      (services = lookup_resource (FILE_SERVICES, error)) == NULL)
+    return NULL;
+
+  return gap_catalog_new_from_data (edition_2013, edition_2022, mapping, services, error);
+}
+
 GapCatalog *
 gap_catalog_get_default (GError **error)
 {
-  static GapCatalog *catalog;
-  static GError *load_error;
-
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (catalog == NULL && load_error == NULL)
+  if (g_once_init_enter (&default_ready))
     {
-      g_autoptr(GBytes) edition_2013 = NULL;
-      g_autoptr(GBytes) edition_2022 = NULL;
-      g_autoptr(GBytes) mapping = NULL;
-      g_autoptr(GBytes) services = NULL;
-
-      if ((edition_2013 = lookup_resource (FILE_2013, &load_error)) != NULL &&
-          (edition_2022 = lookup_resource (FILE_2022, &load_error)) != NULL &&
-          (mapping = lookup_resource (FILE_MAPPING, &load_error)) != NULL &&
-          (services = lookup_resource (FILE_SERVICES, &load_error)) != NULL)
-        catalog = gap_catalog_new_from_data (edition_2013, edition_2022, mapping, services,
-                                             &load_error);
+      default_catalog = load_shipped (&default_error);
+      g_once_init_leave (&default_ready, 1);
     }
 
-  if (catalog == NULL)
+  if (default_catalog == NULL)
     {
-      g_propagate_error (error, g_error_copy (load_error));
+      g_propagate_error (error, g_error_copy (default_error));
       return NULL;
     }
 
-  return catalog;
+  return default_catalog;
 }
 
 /* ---- lookups ---- */

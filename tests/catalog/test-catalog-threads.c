@@ -12,6 +12,7 @@
 
 #include "gap-core.h"
 
+#define N_FIRST_USERS 4
 #define N_READS       200000
 
 typedef struct
@@ -32,6 +33,41 @@ barrier_wait (Barrier *barrier)
   while (barrier->waiting < barrier->n_threads)
     g_cond_wait (&barrier->cond, &barrier->lock);
   g_mutex_unlock (&barrier->lock);
+}
+
+static gpointer
+first_use_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GapCatalog *catalog;
+
+  barrier_wait (data);
+  catalog = gap_catalog_get_default (&error);
+  g_assert_no_error (error);
+  return catalog;
+}
+
+/* Must run before anything else in this process loads the catalog: several
+ * threads asking for it first all get the one catalog. */
+static void
+test_default_first_use (void)
+{
+  Barrier barrier = { .n_threads = N_FIRST_USERS };
+  GThread *threads[N_FIRST_USERS];
+  gpointer catalogs[N_FIRST_USERS];
+
+  g_mutex_init (&barrier.lock);
+  g_cond_init (&barrier.cond);
+  for (guint i = 0; i < N_FIRST_USERS; i++)
+    threads[i] = g_thread_new ("first-use", first_use_thread, &barrier);
+  for (guint i = 0; i < N_FIRST_USERS; i++)
+    catalogs[i] = g_thread_join (threads[i]);
+
+  g_assert_true (GAP_IS_CATALOG (catalogs[0]));
+  for (guint i = 0; i < N_FIRST_USERS; i++)
+    g_assert_true (catalogs[i] == gap_catalog_get_default (NULL));
+  g_mutex_clear (&barrier.lock);
+  g_cond_clear (&barrier.cond);
 }
 
 typedef struct
@@ -142,6 +178,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  /* First: it needs a process that has not loaded the catalog yet. */
+  g_test_add_func ("/catalog/threads/default-first-use", test_default_first_use);
   g_test_add_func ("/catalog/threads/controls", test_controls_concurrent);
   g_test_add_func ("/catalog/threads/group-controls", test_group_controls_concurrent);
   g_test_add_func ("/catalog/threads/read-only", test_models_read_only);
