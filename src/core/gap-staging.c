@@ -92,6 +92,8 @@ remove_leftovers (GFile *file)
   g_autofree char *path = g_file_get_path (file);
   static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
 
+  if (path == NULL)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
@@ -117,6 +119,15 @@ _gap_workspace_create_staged (GFile          *dest,
 
   g_return_val_if_fail (G_IS_FILE (dest), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* SQLite writes local files only: say so before trying anything. */
+  if (g_file_peek_path (dest) == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (dest);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a local file."), name);
+      return NULL;
+    }
 
   if (g_file_query_exists (dest, NULL))
     {

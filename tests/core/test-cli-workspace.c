@@ -274,6 +274,34 @@ test_migrate (void)
   core_tmp_dir_free (g_steal_pointer (&dir));
 }
 
+/* A workspace is a local SQLite file: a remote destination is refused with
+ * one clear line, before anything is made. */
+static void
+test_remote_destination (void)
+{
+  g_autofree char *dir = core_tmp_dir_new ();
+  g_autofree char *demo = g_build_filename (g_getenv ("GAP_SOURCE_ROOT"), "data", "demo", "demo.json", NULL);
+  g_autofree char *legacy = g_test_build_filename (G_TEST_DIST, "core", "data", "legacy-2013.json", NULL);
+  Run r = { 0 };
+
+  run (&r, dir, "import", legacy, "legacy.ismsgap", NULL);
+  g_assert_true (succeeded (&r));
+
+  run (&r, dir, "new", "sftp://host/x.ismsgap", NULL);
+  assert_failed (&r, "“sftp://host/x.ismsgap” is not a local file");
+  run (&r, dir, "new", "--demo", "sftp://host/x.ismsgap", NULL);
+  assert_failed (&r, "“sftp://host/x.ismsgap” is not a local file");
+  run (&r, dir, "import", demo, "sftp://host/x.ismsgap", NULL);
+  assert_failed (&r, "“sftp://host/x.ismsgap” is not a local file");
+  run (&r, dir, "migrate", "legacy.ismsgap", "sftp://host/x.ismsgap", NULL);
+  assert_failed (&r, "“sftp://host/x.ismsgap” is not a local file");
+
+  assert_listing (dir, "legacy.ismsgap");
+
+  run_clear (&r);
+  core_tmp_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/demo-summary", test_demo_summary);
   g_test_add_func ("/core/cli/import", test_import);
   g_test_add_func ("/core/cli/migrate", test_migrate);
+  g_test_add_func ("/core/cli/remote-destination", test_remote_destination);
 
   return g_test_run ();
 }
