@@ -18,6 +18,7 @@
 #include "gap-catalog-private.h"
 #include "gap-core-resources.h"
 #include "gap-error.h"
+#include "gap-text-private.h"
 
 /* Far deeper than any catalog document; keeps the recursive parser's stack
  * small whatever it is fed. */
@@ -106,15 +107,6 @@ node_name (const char *path,
 }
 
 /* ---- reading JSON strictly ---- */
-
-static gboolean
-is_blank (const char *str)
-{
-  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
 
 static gboolean
 check_depth (const char *data,
@@ -227,7 +219,7 @@ get_string (JsonObject  *object,
     }
 
   *out = json_node_get_string (value);
-  if (is_blank (*out))
+  if (_gap_text_is_blank (*out))
     return invalid (error, file, node, _("“%s” is empty"), member);
 
   return TRUE;
@@ -298,7 +290,8 @@ get_title (JsonObject  *object,
     {
       JsonNode *text = json_object_get_member (title, langs[i]);
 
-      if (text == NULL || !node_is_string (text) || is_blank (json_node_get_string (text)))
+      if (text == NULL || !node_is_string (text) ||
+          _gap_text_is_blank (json_node_get_string (text)))
         return invalid (error, file, node, _("“%s.%s” is missing or empty"), member, langs[i]);
       *outs[i] = json_node_get_string (text);
     }

@@ -24,7 +24,7 @@
 #include "gap-error.h"
 #include "gap-json-private.h"
 #include "gap-staging-private.h"
-#include "gap-verdict-private.h"
+#include "gap-text-private.h"
 #include "gap-workspace-private.h"
 
 #define FORMAT_NAME       "isms-gap-workspace"
@@ -48,17 +48,6 @@ static const char * const certificate_members[GAP_DOC_N_CERTIFICATE_FIELDS] = {
   [GAP_CERTIFICATE_FIELD_EXPIRY] = "expiry",
   [GAP_CERTIFICATE_FIELD_NOTES] = "notes",
 };
-
-/* The workspace's own test for a missing name (ASCII white space only), so
- * that whatever a workspace holds can be read back. */
-static gboolean
-is_blank_name (const char *name)
-{
-  for (const char *p = name; p != NULL && *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
 
 static gboolean
 is_date_certificate_field (guint field)
@@ -916,7 +905,7 @@ read_scope (GapDoc        *doc,
           if (!read_text (object, where, "name", &item->name, error) ||
               !read_text (object, where, "detail", &item->detail, error))
             return FALSE;
-          if (is_blank_name (item->name))
+          if (_gap_text_is_blank (item->name))
             {
               g_autofree char *name_path = member_path (where, "name");
               return fail_at (error, name_path, _("must not be empty"));
@@ -1014,7 +1003,7 @@ read_custom_providers (GapDoc       *doc,
         return fail_at (error, id_path, _("“%s” is the ID of a catalog service"), id);
       if (doc_lookup_custom (doc, id) != NULL)
         return fail_at (error, id_path, _("“%s” appears twice"), id);
-      if (is_blank_name (name))
+      if (_gap_text_is_blank (name))
         return fail_at (error, name_path, _("must not be empty"));
 
       custom = g_new0 (GapDocCustom, 1);

@@ -44,7 +44,7 @@
 #include "gap-error.h"
 #include "gap-json-private.h"
 #include "gap-migration.h"
-#include "gap-verdict-private.h"
+#include "gap-text-private.h"
 
 typedef struct
 {

@@ -10,8 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* NULL, "" or only white space (any Unicode space, e.g. U+3000). */
-gboolean _gap_text_is_blank                (const char    *text);
 /* Its verdict depends on services and certificates: an Annex A control,
  * shared or inherited, naming at least one service. */
 gboolean _gap_assessment_leans_on_services (GapAssessment *assessment);

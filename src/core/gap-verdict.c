@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "gap-analysis.h"
+#include "gap-text-private.h"
 #include "gap-verdict-private.h"
 
 /* The rule, first matching row wins ("—" = any value):
@@ -30,19 +31,6 @@
  * anything else), so only rows c, e and f reach them; the rule forces that
  * rather than trusting the stored values.
  */
-
-gboolean
-_gap_text_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
 
 gboolean
 _gap_assessment_leans_on_services (GapAssessment *assessment)

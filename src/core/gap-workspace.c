@@ -27,6 +27,7 @@
 
 #include "gap-error.h"
 #include "gap-store-private.h"
+#include "gap-text-private.h"
 #include "gap-workspace-private.h"
 
 #define GAP_N_SCOPE_FIELDS 4
@@ -213,17 +214,25 @@ validate_date (const char  *what,
   return FALSE;
 }
 
+/* A name of only white space, Unicode's included, is none: the import
+ * tests names the same way. @loading a file, only ASCII white space counts,
+ * as it did before: a name an older version saved still opens. */
 static gboolean
 validate_name (const char  *what,
                const char  *value,
+               gboolean     loading,
                GError     **error)
 {
   g_autofree char *stripped = NULL;
+  gboolean blank;
 
   if (!validate_text (what, value, error))
     return FALSE;
-  stripped = g_strstrip (g_strdup (value));
-  if (*stripped == '\0')
+  if (loading)
+    blank = *(stripped = g_strstrip (g_strdup (value))) == '\0';
+  else
+    blank = _gap_text_is_blank (value);
+  if (blank)
     {
       g_set_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT, _("%s: a name is required."), what);
       return FALSE;
@@ -805,9 +814,11 @@ corrupt (GapWorkspace  *self,
 static gboolean validate_scope_item (GapScopeKind          kind,
                                      const char           *name,
                                      const char           *detail,
+                                     gboolean              loading,
                                      GError              **error);
 static gboolean validate_provider   (const char           *name,
                                      GapServiceModelFlags  models,
+                                     gboolean              loading,
                                      GError              **error);
 static gboolean is_clause           (GapAssessment        *assessment);
 
@@ -1011,7 +1022,7 @@ load_scope_items (GapWorkspace  *self,
         GError *check_error = NULL;
 
         if (!validate_scope_item (k, gap_scope_item_get_name (item),
-                                  gap_scope_item_get_detail (item), &check_error))
+                                  gap_scope_item_get_detail (item), TRUE, &check_error))
           {
             for (guint j = 0; j < GAP_N_SCOPE_KINDS; j++)
               g_ptr_array_unref (kinds[j]);
@@ -1110,7 +1121,7 @@ load_services (GapWorkspace  *self,
           GError *check_error = NULL;
 
           if (!validate_provider (_gap_store_column_text (stmt, 2), sqlite3_column_int (stmt, 3),
-                                  &check_error))
+                                  TRUE, &check_error))
             {
               sqlite3_reset (stmt);
               return damaged_by (self, check_error, error);
@@ -1838,11 +1849,12 @@ static gboolean
 validate_scope_item (GapScopeKind   kind,
                      const char    *name,
                      const char    *detail,
+                     gboolean       loading,
                      GError       **error)
 {
   g_autofree char *what = g_strdup_printf (_("Scope item of “%s”"), gap_scope_kind_get_label (kind));
 
-  return validate_name (what, name, error) && validate_text (what, detail, error);
+  return validate_name (what, name, loading, error) && validate_text (what, detail, error);
 }
 
 GapScopeItem *
@@ -1871,7 +1883,7 @@ gap_workspace_add_scope_item (GapWorkspace  *self,
     name = "";
   if (detail == NULL)
     detail = "";
-  if (!validate_scope_item (kind, name, detail, error))
+  if (!validate_scope_item (kind, name, detail, FALSE, error))
     return NULL;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->scope_items[kind]));
@@ -1923,7 +1935,7 @@ gap_workspace_update_scope_item (GapWorkspace  *self,
   if (detail == NULL)
     detail = "";
   if (!check_scope_item (self, item, &position, error) ||
-      !validate_scope_item (kind, name, detail, error))
+      !validate_scope_item (kind, name, detail, FALSE, error))
     return FALSE;
   if (strcmp (name, gap_scope_item_get_name (item)) == 0 &&
       strcmp (detail, gap_scope_item_get_detail (item)) == 0)
@@ -2182,9 +2194,10 @@ gap_workspace_set_service_in_use (GapWorkspace      *self,
 static gboolean
 validate_provider (const char            *name,
                    GapServiceModelFlags   models,
+                   gboolean               loading,
                    GError               **error)
 {
-  if (!validate_name (_("Name of the provider"), name, error))
+  if (!validate_name (_("Name of the provider"), name, loading, error))
     return FALSE;
   if (models & ~(GAP_SERVICE_MODEL_SAAS | GAP_SERVICE_MODEL_PAAS | GAP_SERVICE_MODEL_IAAS |
                  GAP_SERVICE_MODEL_PROFESSIONAL))
@@ -2215,7 +2228,7 @@ gap_workspace_add_custom_provider (GapWorkspace          *self,
 
   if (name == NULL)
     name = "";
-  if (!validate_provider (name, models, error))
+  if (!validate_provider (name, models, FALSE, error))
     return NULL;
 
   /* Numbers are never reused, so an old log line names one provider. */
@@ -2284,7 +2297,7 @@ gap_workspace_update_custom_provider (GapWorkspace          *self,
 
   if (name == NULL)
     name = "";
-  if (!check_service (self, record, TRUE, error) || !validate_provider (name, models, error))
+  if (!check_service (self, record, TRUE, error) || !validate_provider (name, models, FALSE, error))
     return FALSE;
   if (strcmp (name, gap_service_record_get_name (record, NULL)) == 0 &&
       models == gap_service_record_get_models (record))

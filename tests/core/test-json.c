@@ -364,6 +364,9 @@ test_hostile (void)
           "scope.items.planet: unknown kind of scope item");
   REFUSE ("scope item name", minimal_with (",\"scope\":{\"items\":{\"site\":[{\"name\":\" \"}]}}"),
           "scope.items.site[0].name: must not be empty");
+  REFUSE ("scope item name of full-width spaces",
+          minimal_with (",\"scope\":{\"items\":{\"site\":[{\"name\":\"\u3000\u3000\"}]}}"),
+          "scope.items.site[0].name: must not be empty");
   REFUSE ("scope item missing name", minimal_with (",\"scope\":{\"items\":{\"unit\":[{\"detail\":\"x\"}]}}"),
           "scope.items.unit[0].name: missing");
   REFUSE ("services type", minimal_with (",\"services\":{}"), "services: expected an array, found an object");
@@ -377,6 +380,9 @@ test_hostile (void)
   REFUSE ("custom id", minimal_with (",\"custom_providers\":[{\"id\":\"azure\",\"name\":\"x\"}]"),
           "custom_providers[0].id: “azure” is the ID of a catalog service");
   REFUSE ("custom name", minimal_with (",\"custom_providers\":[{\"id\":\"c\",\"name\":\"\"}]"),
+          "custom_providers[0].name: must not be empty");
+  REFUSE ("custom name of full-width spaces",
+          minimal_with (",\"custom_providers\":[{\"id\":\"c\",\"name\":\"\u3000\"}]"),
           "custom_providers[0].name: must not be empty");
   REFUSE ("custom model", minimal_with (",\"custom_providers\":[{\"id\":\"c\",\"name\":\"x\",\"models\":[\"faas\"]}]"),
           "custom_providers[0].models[0]: unknown value “faas”");
