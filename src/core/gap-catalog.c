@@ -108,38 +108,6 @@ node_name (const char *path,
 
 /* ---- reading JSON strictly ---- */
 
-static gboolean
-check_depth (const char *data,
-             gsize       size)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
 /* The root object, owned by *@parser_out. */
 static JsonObject *
 parse_document (GBytes      *bytes,
@@ -151,6 +119,8 @@ parse_document (GBytes      *bytes,
   g_autoptr(GError) local_error = NULL;
   const char *data;
   gsize size;
+  guint line;
+  gsize column;
   JsonNode *root;
 
   data = g_bytes_get_data (bytes, &size);
@@ -164,9 +134,11 @@ parse_document (GBytes      *bytes,
       invalid (error, file, NULL, _("not valid UTF-8 text"));
       return NULL;
     }
-  if (!check_depth (data, size))
+  if (_gap_json_too_deep (data, size, MAX_DEPTH, &line, &column))
     {
-      invalid (error, file, NULL, _("nested more than %d levels deep"), MAX_DEPTH);
+      /* Translators: the depth limit, then the line and the column where it is passed */
+      invalid (error, file, NULL, _("nested more than %d levels deep (line %u, column %lu)"),
+               MAX_DEPTH, line, (unsigned long) column);
       return NULL;
     }
 

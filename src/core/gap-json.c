@@ -1264,19 +1264,15 @@ read_assessments (GapDoc       *doc,
   return TRUE;
 }
 
-/* Before json-glib sees the bytes: its parser recurses once per level, so
- * depth is measured here, in one pass that never recurses. */
+/* Before json-glib sees the bytes. */
 static gboolean
 check_bytes (const char  *data,
              gsize        length,
              GError     **error)
 {
   const char *end;
-  gboolean in_string = FALSE;
-  gboolean escaped = FALSE;
-  guint depth = 0;
-  guint line = 1;
-  gsize line_start = 0;
+  guint line;
+  gsize column;
 
   if (length > GAP_JSON_MAX_DOCUMENT_BYTES)
     {
@@ -1292,52 +1288,12 @@ check_bytes (const char  *data,
       return FALSE;
     }
 
-  for (gsize i = 0; i < length; i++)
+  if (_gap_json_too_deep (data, length, MAX_DEPTH, &line, &column))
     {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-
-        case '[':
-        case '{':
-          if (++depth > MAX_DEPTH)
-            {
-              g_set_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT,
-                           _("Nested deeper than %u levels (line %u, column %lu)"),
-                           (guint) MAX_DEPTH, line, (unsigned long) (i - line_start + 1));
-              return FALSE;
-            }
-          break;
-
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-
-        case '\n':
-          line++;
-          line_start = i + 1;
-          break;
-
-        default:
-          break;
-        }
+      g_set_error (error, GAP_ERROR, GAP_ERROR_INVALID_INPUT,
+                   _("Nested deeper than %u levels (line %u, column %lu)"),
+                   (guint) MAX_DEPTH, line, (unsigned long) column);
+      return FALSE;
     }
 
   return TRUE;
