@@ -10,6 +10,7 @@
 
 #include "gap-catalog-private.h"
 #include "gap-i18n-private.h"
+#include "gap-types-private.h"
 
 struct _GapSuggestion
 {
@@ -104,32 +105,6 @@ gap_suggestion_dup_service_ids (GapSuggestion *self)
   return g_strv_builder_end (builder);
 }
 
-/* The same words as gap_layer_get_label(), but for any language, not only
- * the interface's. */
-static const char *
-layer_label (GapLayerFlags  layer,
-             const char    *lang)
-{
-  static const struct { GapLayerFlags layer; const char *label; } labels[] = {
-    { GAP_LAYER_INFORMATION_DATA, N_("Information and data") },
-    { GAP_LAYER_ACCOUNTS_IDENTITIES, N_("Accounts and identities") },
-    { GAP_LAYER_DEVICES, N_("Devices (mobile and PCs)") },
-    { GAP_LAYER_IDENTITY_INFRASTRUCTURE, N_("Identity and directory infrastructure") },
-    { GAP_LAYER_APPLICATIONS, N_("Applications") },
-    { GAP_LAYER_NETWORK_CONTROLS, N_("Network controls") },
-    { GAP_LAYER_OPERATING_SYSTEM, N_("Operating system") },
-    { GAP_LAYER_PHYSICAL_HOSTS, N_("Physical hosts") },
-    { GAP_LAYER_PHYSICAL_NETWORK, N_("Physical network") },
-    { GAP_LAYER_PHYSICAL_DATACENTER, N_("Physical datacenter") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (labels[i].layer == layer)
-      return _gap_gettext_for (lang, labels[i].label);
-
-  g_assert_not_reached ();
-}
-
 /* The models' own abbreviations, the same in every language. */
 static const char *
 model_abbreviation (GapServiceModelFlags model)
@@ -192,7 +167,7 @@ gap_suggestion_describe (GapSuggestion *self,
                                * (SaaS, PaaS, IaaS) and a certificate family */
                               : _gap_gettext_for (lang, N_("%s: shared with Microsoft for %s (%s), "
                                                            "covered by “%s”.")),
-                              layer_label (reason->layer, lang),
+                              _gap_gettext_for (lang, _gap_layer_get_msgid (reason->layer)),
                               gap_service_get_name (reason->service, lang),
                               model_abbreviation (reason->model),
                               gap_cert_family_get_title (reason->family, lang));

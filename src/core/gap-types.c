@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "gap-types.h"
+#include "gap-types-private.h"
 
 typedef struct
 {
@@ -30,14 +30,24 @@ entry_to_string (const GapEnumEntry *entries,
 }
 
 static const char *
-entry_get_label (const GapEnumEntry *entries,
+entry_get_msgid (const GapEnumEntry *entries,
                  guint               n_entries,
                  int                 value)
 {
   for (guint i = 0; i < n_entries; i++)
     if (entries[i].value == value)
-      return g_dgettext (GETTEXT_PACKAGE, entries[i].label);
+      return entries[i].label;
   return NULL;
+}
+
+static const char *
+entry_get_label (const GapEnumEntry *entries,
+                 guint               n_entries,
+                 int                 value)
+{
+  const char *msgid = entry_get_msgid (entries, n_entries, value);
+
+  return msgid != NULL ? g_dgettext (GETTEXT_PACKAGE, msgid) : NULL;
 }
 
 static gboolean
@@ -57,7 +67,7 @@ entry_from_string (const GapEnumEntry *entries,
   return FALSE;
 }
 
-/* One table per type, and three small functions generated around it. */
+/* One table per type, and four small functions generated around it. */
 #define GAP_DEFINE_ENUM_STRINGS(prefix, Type, table)                               \
   const char *prefix##_to_string (Type value)                                      \
   {                                                                                \
@@ -66,6 +76,10 @@ entry_from_string (const GapEnumEntry *entries,
   const char *prefix##_get_label (Type value)                                      \
   {                                                                                \
     return entry_get_label (table, G_N_ELEMENTS (table), (int) value);             \
+  }                                                                                \
+  const char *_##prefix##_get_msgid (Type value)                                   \
+  {                                                                                \
+    return entry_get_msgid (table, G_N_ELEMENTS (table), (int) value);             \
   }                                                                                \
   gboolean prefix##_from_string (const char *str, Type *out)                       \
   {                                                                                \
@@ -182,6 +196,12 @@ const char *
 gap_certificate_state_get_label (GapCertificateState value)
 {
   return entry_get_label (certificate_states, G_N_ELEMENTS (certificate_states), (int) value);
+}
+
+const char *
+_gap_certificate_state_get_msgid (GapCertificateState value)
+{
+  return entry_get_msgid (certificate_states, G_N_ELEMENTS (certificate_states), (int) value);
 }
 
 /* Microsoft's shared-responsibility table (DESIGN.md), one row per layer:

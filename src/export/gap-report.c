@@ -12,6 +12,7 @@
 #include "gap-analysis-private.h"
 #include "gap-export-private.h"
 #include "gap-report.h"
+#include "gap-types-private.h"
 
 /* ---- GapReportText ---- */
 
@@ -145,106 +146,38 @@ gap_report_get_bcp47 (const GapReport *self,
 
 /* ---- the words of the vocabulary, in any language ----
  *
- * gap_*_get_label() answers in the interface language only, so the
- * exporters keep the msgids of the same labels (the same strings as
- * gap-types.c; tests/export checks they agree). */
+ * gap_*_get_label() answers in the interface language only: the report
+ * translates the core's msgids of the same labels (gap-types-private.h)
+ * into each of its languages. */
 
-static const char * const verdict_msgids[] = {
-  [GAP_VERDICT_EXCLUDED] = N_("Excluded"),
-  [GAP_VERDICT_COVERED] = N_("Covered"),
-  [GAP_VERDICT_PARTIAL] = N_("Partial"),
-  [GAP_VERDICT_AT_RISK] = N_("At risk"),
-  [GAP_VERDICT_GAP] = N_("Gap"),
-};
-
-static const char * const status_msgids[] = {
-  [GAP_STATUS_NOT_ASSESSED] = N_("Not assessed"),
-  [GAP_STATUS_NOT_IMPLEMENTED] = N_("Not implemented"),
-  [GAP_STATUS_PLANNED] = N_("Planned"),
-  [GAP_STATUS_PARTIAL] = N_("Partially implemented"),
-  [GAP_STATUS_IMPLEMENTED] = N_("Implemented"),
-  [GAP_STATUS_ALTERNATIVE] = N_("Alternative control"),
-};
-
-static const char * const applicability_msgids[] = {
-  [GAP_APPLICABILITY_APPLICABLE] = N_("Applicable"),
-  [GAP_APPLICABILITY_NOT_APPLICABLE] = N_("Not applicable"),
-};
-
-static const char * const responsibility_msgids[] = {
-  [GAP_RESPONSIBILITY_ORGANIZATION] = N_("Organization"),
-  [GAP_RESPONSIBILITY_SHARED] = N_("Shared"),
-  [GAP_RESPONSIBILITY_INHERITED] = N_("Inherited"),
-};
-
-static const char * const priority_msgids[] = {
-  [GAP_PRIORITY_NONE] = N_("No priority"),
-  [GAP_PRIORITY_LOW] = N_("Low"),
-  [GAP_PRIORITY_MEDIUM] = N_("Medium"),
-  [GAP_PRIORITY_HIGH] = N_("High"),
-  [GAP_PRIORITY_CRITICAL] = N_("Critical"),
-};
-
-static const char * const certificate_state_msgids[] = {
-  [GAP_CERTIFICATE_STATE_CURRENT] = N_("Current"),
-  [GAP_CERTIFICATE_STATE_UNVERIFIED] = N_("Unverified"),
-  [GAP_CERTIFICATE_STATE_STALE] = N_("Stale"),
-};
-
-/* Indexed by bit: GAP_REASON_LEGAL is 1 << 0. */
-static const char * const reason_msgids[GAP_N_REASONS] = {
-  N_("Legal or regulatory requirement"),
-  N_("Contractual requirement"),
-  N_("Business requirement"),
-  N_("Risk assessment result"),
-  N_("Best practice"),
-};
-
-static const char * const scope_kind_msgids[GAP_N_SCOPE_KINDS] = {
-  [GAP_SCOPE_KIND_SITE] = N_("Sites"),
-  [GAP_SCOPE_KIND_UNIT] = N_("Organizational units"),
-  [GAP_SCOPE_KIND_PROCESS] = N_("Processes and services"),
-  [GAP_SCOPE_KIND_ASSET_GROUP] = N_("Information asset groups"),
-  [GAP_SCOPE_KIND_INTERFACE] = N_("Interfaces and dependencies"),
-  [GAP_SCOPE_KIND_INTERESTED_PARTY] = N_("Interested parties"),
-  [GAP_SCOPE_KIND_EXCLUSION] = N_("Exclusions"),
-};
-
-static const char * const edition_msgids[] = {
-  [GAP_EDITION_2013] = N_("ISO/IEC 27001:2013"),
-  [GAP_EDITION_2022] = N_("ISO/IEC 27001:2022"),
-};
+typedef const char *(*EnumWord) (int value);
 
 static const struct
 {
-  const char * const *msgids;
-  guint               n_msgids;
-  const char       *(*to_string) (int value);
+  EnumWord msgid;
+  EnumWord to_string;
 } enum_types[] = {
-  [GAP_REPORT_VALUE_VERDICT] = { verdict_msgids, G_N_ELEMENTS (verdict_msgids),
-                                 (const char *(*) (int)) gap_verdict_to_string },
-  [GAP_REPORT_VALUE_STATUS] = { status_msgids, G_N_ELEMENTS (status_msgids),
-                                (const char *(*) (int)) gap_status_to_string },
-  [GAP_REPORT_VALUE_APPLICABILITY] = { applicability_msgids, G_N_ELEMENTS (applicability_msgids),
-                                       (const char *(*) (int)) gap_applicability_to_string },
-  [GAP_REPORT_VALUE_RESPONSIBILITY] = { responsibility_msgids,
-                                        G_N_ELEMENTS (responsibility_msgids),
-                                        (const char *(*) (int)) gap_responsibility_to_string },
-  [GAP_REPORT_VALUE_PRIORITY] = { priority_msgids, G_N_ELEMENTS (priority_msgids),
-                                  (const char *(*) (int)) gap_priority_to_string },
-  [GAP_REPORT_VALUE_CERTIFICATE_STATE] = { certificate_state_msgids,
-                                           G_N_ELEMENTS (certificate_state_msgids),
-                                           (const char *(*) (int)) gap_certificate_state_to_string },
+  [GAP_REPORT_VALUE_VERDICT] = { (EnumWord) _gap_verdict_get_msgid,
+                                 (EnumWord) gap_verdict_to_string },
+  [GAP_REPORT_VALUE_STATUS] = { (EnumWord) _gap_status_get_msgid,
+                                (EnumWord) gap_status_to_string },
+  [GAP_REPORT_VALUE_APPLICABILITY] = { (EnumWord) _gap_applicability_get_msgid,
+                                       (EnumWord) gap_applicability_to_string },
+  [GAP_REPORT_VALUE_RESPONSIBILITY] = { (EnumWord) _gap_responsibility_get_msgid,
+                                        (EnumWord) gap_responsibility_to_string },
+  [GAP_REPORT_VALUE_PRIORITY] = { (EnumWord) _gap_priority_get_msgid,
+                                  (EnumWord) gap_priority_to_string },
+  [GAP_REPORT_VALUE_CERTIFICATE_STATE] = { (EnumWord) _gap_certificate_state_get_msgid,
+                                           (EnumWord) gap_certificate_state_to_string },
 };
 
 const char *
 _gap_report_enum_msgid (GapReportValueType type,
                         int                value)
 {
-  if ((guint) type >= G_N_ELEMENTS (enum_types) || enum_types[type].msgids == NULL ||
-      value < 0 || (guint) value >= enum_types[type].n_msgids)
+  if ((guint) type >= G_N_ELEMENTS (enum_types) || enum_types[type].msgid == NULL)
     return NULL;
-  return enum_types[type].msgids[value];
+  return enum_types[type].msgid (value);
 }
 
 /* ---- building ---- */
@@ -625,19 +558,19 @@ text_certificates (Builder       *b,
           for (guint j = 0; families != NULL && families[j] != NULL; j++)
             {
               GapCertificate *certificate;
-              GapCertificateState state;
+              const char *state;
 
               if (!g_hash_table_add (seen, (gpointer) families[j]))
                 continue;
               certificate = gap_workspace_lookup_certificate (b->workspace, families[j]);
               if (certificate == NULL)
                 continue;
-              state = gap_certificate_get_state (certificate, &b->today);
+              state = _gap_certificate_state_get_msgid (gap_certificate_get_state (certificate,
+                                                                                    &b->today));
               /* Translators: a certificate and its state, "ISO 27001 (Stale)". */
               g_ptr_array_add (items, g_strdup_printf (_gap_gettext_for (lang, N_("%s (%s)")),
                                                        gap_certificate_get_title (certificate, lang),
-                                                       _gap_gettext_for (lang,
-                                                                              certificate_state_msgids[state])));
+                                                       _gap_gettext_for (lang, state)));
             }
         }
       parts[slot] = join_list (items, lang);
@@ -659,7 +592,8 @@ text_reasons (Builder        *b,
 
       for (guint bit = 0; bit < GAP_N_REASONS; bit++)
         if (reasons & (1u << bit))
-          g_ptr_array_add (items, (gpointer) _gap_gettext_for (lang, reason_msgids[bit]));
+          g_ptr_array_add (items, (gpointer) _gap_gettext_for (lang,
+                                                               _gap_reason_get_msgid (1u << bit)));
       parts[slot] = join_list (items, lang);
     }
   text_take (b->report, text, parts[0], parts[1]);
@@ -678,7 +612,7 @@ build_cover (Builder *b)
   text_plain (&fields_append (b, fields, N_("Scope statement"))->value,
               scope (b, GAP_SCOPE_FIELD_STATEMENT));
   gap_report_text_init_msgid (b->report, &fields_append (b, fields, N_("Standard"))->value,
-                              edition_msgids[b->report->edition]);
+                              _gap_edition_get_msgid (b->report->edition));
   text_plain (&fields_append (b, fields, N_("Assessment date"))->value, b->report->assessment_date);
   text_plain (&fields_append (b, fields, N_("Assessor"))->value, b->report->assessor);
   text_plain (&fields_append (b, fields, N_("Report date"))->value, b->report->report_date);
@@ -696,7 +630,7 @@ build_chart (Builder *b)
   chart->coverage = gap_counts_get_coverage (&chart->counts);
   text_take (b->report, &chart->coverage_text, format_percent (chart->coverage), NULL);
   for (guint v = 0; v < GAP_N_VERDICTS; v++)
-    gap_report_text_init_msgid (b->report, &chart->verdict_labels[v], verdict_msgids[v]);
+    gap_report_text_init_msgid (b->report, &chart->verdict_labels[v], _gap_verdict_get_msgid (v));
 
   chart->groups = g_new0 (GapReportChartGroup, n);
   for (guint i = 0; i < n; i++)
@@ -1068,7 +1002,8 @@ build_scope (Builder *b)
       const ColumnSpec *columns = kind == GAP_SCOPE_KIND_INTERESTED_PARTY ? party_columns
                                   : kind == GAP_SCOPE_KIND_EXCLUSION ? exclusion_columns
                                   : item_columns;
-      GapReportTable *table = add_table (b, section, table_ids[kind], scope_kind_msgids[kind],
+      GapReportTable *table = add_table (b, section, table_ids[kind],
+                                         _gap_scope_kind_get_msgid (kind),
                                          N_("None recorded."), columns, 2);
 
       for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -1240,7 +1175,8 @@ gap_report_new (GapAnalysis       *analysis,
   report->assessment_date = g_strdup (scope (&b, GAP_SCOPE_FIELD_ASSESSMENT_DATE));
   report->report_date = g_strdup (date);
   report->edition = gap_workspace_get_edition (b.workspace);
-  gap_report_text_init_msgid (report, &report->edition_label, edition_msgids[report->edition]);
+  gap_report_text_init_msgid (report, &report->edition_label,
+                              _gap_edition_get_msgid (report->edition));
   gap_report_text_init_msgid (report, &report->title,
                               kind == GAP_REPORT_SOA ? N_("Statement of Applicability")
                                                      : N_("Gap analysis report"));
