@@ -355,10 +355,43 @@ explain_verdict (GapAssessment *assessment,
     }
 }
 
+static const char *service_problem (GapAssessmentEditor *self,
+                                    GapServiceRecord    *record);
+
+/* At risk: which of the chosen services, and what is wrong with each. NULL
+ * if none is (the verdict is about to be recomputed). */
+static char *
+explain_risk (GapAssessmentEditor *self)
+{
+  const char * const *ids = gap_assessment_get_services (self->assessment);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      GapServiceRecord *record = gap_workspace_lookup_service (self->workspace, ids[i]);
+      const char *problem = record != NULL ? service_problem (self, record) : NULL;
+
+      if (problem == NULL)
+        continue;
+      if (list->len > 0)
+        /* Translators: separates the services of "It relies on A (…); B (…)." */
+        g_string_append (list, C_("service problems", "; "));
+      /* Translators: a service and what is wrong with it, "Intune (Certificate stale: …)" */
+      g_string_append_printf (list, C_("service problem", "%s (%s)"),
+                              gap_service_record_get_name (record, NULL), problem);
+    }
+
+  if (list->len == 0)
+    return NULL;
+  /* Translators: %s lists services and their problems */
+  return g_strdup_printf (_("It relies on %s."), list->str);
+}
+
 static void
 update_verdict (GapAssessmentEditor *self)
 {
   GtkWidget *badge = GTK_WIDGET (self->verdict_label);
+  g_autofree char *risk = NULL;
   GapVerdict verdict;
 
   if (self->assessment == NULL || self->analysis == NULL)
@@ -372,7 +405,10 @@ update_verdict (GapAssessmentEditor *self)
     gtk_widget_remove_css_class (badge, gap_gui_verdict_style_class (v));
   gtk_widget_add_css_class (badge, gap_gui_verdict_style_class (verdict));
   gtk_label_set_label (self->verdict_label, gap_verdict_get_label (verdict));
-  gtk_label_set_label (self->verdict_explanation, explain_verdict (self->assessment, verdict));
+  if (verdict == GAP_VERDICT_AT_RISK)
+    risk = explain_risk (self);
+  gtk_label_set_label (self->verdict_explanation,
+                       risk != NULL ? risk : explain_verdict (self->assessment, verdict));
   gtk_widget_set_visible (self->verdict_box, TRUE);
 }
 

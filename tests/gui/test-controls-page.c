@@ -438,6 +438,24 @@ test_suggestion_and_undo (Fixture       *f,
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (services), 0)));
   gui_test_iterate ();
   g_assert_cmpstr (gap_assessment_get_services (assessment)[0], ==, "azure");
+
+  /* Inherited from Azure, whose certificate has no audit date: at risk, and
+   * the editor says which service and why; then why again, once Azure is off. */
+  g_assert_true (gap_workspace_set_assessment_enum (f->workspace, assessment,
+                                                    GAP_FIELD_RESPONSIBILITY,
+                                                    GAP_RESPONSIBILITY_INHERITED, &error));
+  g_assert_no_error (error);
+  gui_test_iterate ();
+  g_assert_cmpint (gap_analysis_get_verdict (f->analysis, assessment), ==, GAP_VERDICT_AT_RISK);
+  g_assert_cmpstr (gtk_label_get_label (editor_child (f, "verdict_explanation")), ==,
+                   "It relies on Azure, Azure Government, and Azure Germany (Certificate "
+                   "unverified: no audit date recorded).");
+  g_assert_true (gap_workspace_set_service_in_use (f->workspace, azure, FALSE, &error));
+  g_assert_no_error (error);
+  gui_test_iterate ();
+  g_assert_cmpstr (gtk_label_get_label (editor_child (f, "verdict_explanation")), ==,
+                   "It relies on Azure, Azure Government, and Azure Germany (Not in use: this "
+                   "makes the control at risk).");
 }
 
 static GtkWidget *
