@@ -83,7 +83,7 @@ _gap_cli_export (int    argc,
   if (g_file_equal (source, dest))
     return _gap_cli_error (_("The output would overwrite the workspace “%s”"), argv[1]) + 1;
 
-  workspace = gap_workspace_open (source, &error);
+  workspace = gap_workspace_open_read_only (source, &error);
   if (workspace == NULL)
     return _gap_cli_gerror (error);
 

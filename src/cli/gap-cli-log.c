@@ -124,7 +124,7 @@ _gap_cli_log (int    argc,
     }
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  workspace = gap_workspace_open (file, &error);
+  workspace = gap_workspace_open_read_only (file, &error);
   if (workspace == NULL)
     return _gap_cli_gerror (error);
   log = gap_workspace_get_change_log (workspace, &error);

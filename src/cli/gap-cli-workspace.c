@@ -464,7 +464,7 @@ _gap_cli_summary (int    argc,
     return _gap_cli_error (_("Unknown format “%s”: use text or json"), format) + 1;
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  workspace = gap_workspace_open (file, &error);
+  workspace = gap_workspace_open_read_only (file, &error);
   if (workspace == NULL)
     return _gap_cli_gerror (error);
 

@@ -65,6 +65,12 @@ GapStore     *_gap_store_create          (const char        *path,
  * an older schema forward. */
 GapStore     *_gap_store_open            (const char        *path,
                                           GError           **error);
+/* The same checks, but never writes to @path: a shared lock, an older
+ * schema upgraded in memory only. While another process has @path open
+ * for writing, reads a snapshot of what it committed into memory instead
+ * of refusing with GAP_ERROR_IN_USE. The store is read-only. */
+GapStore     *_gap_store_open_read_only  (const char        *path,
+                                          GError           **error);
 /* Copies the SQLite database @source into @dest (created 0600, must not
  * exist) with the backup API, after validating @source as _open() does. */
 gboolean      _gap_store_copy_file       (const char        *source,

@@ -12,7 +12,11 @@
  * One process at a time: flock() on the database file (exclusive for
  * writing, shared for reading). flock() locks are separate from SQLite's
  * fcntl() locks on Linux, and the descriptor stays open until the store is
- * freed, so closing it never drops SQLite's locks.
+ * freed, so closing it never drops SQLite's locks. The one exception is an
+ * explicit read-only open (a report from the command line) of a file that
+ * another process has open for writing: it reads a snapshot of what that
+ * process committed through SQLite's own locks, never "immutable", and
+ * keeps nothing open on the file.
  */
 
 #include "config.h"
@@ -299,18 +303,26 @@ set_errno_error (int          saved_errno,
     g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), message);
 }
 
+typedef enum
+{
+  DB_WRITE,
+  DB_READ,         /* nobody writes it meanwhile: our lock, or a file nobody may write */
+  DB_READ_SHARED,  /* another process may write it meanwhile */
+} DbMode;
+
 static char *
 make_uri (const char *path,
-          gboolean    read_only)
+          DbMode      mode)
 {
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
-  if (!read_only)
+  if (mode == DB_WRITE)
     return g_strconcat ("file:", escaped, NULL);
   /* Without a -wal file the main file holds everything, and "immutable"
-   * reads it without creating -wal/-shm beside it. */
-  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+   * reads it without creating -wal/-shm beside it; but a file that changes
+   * under "immutable" reads as garbage, so not while another writes. */
+  if (mode == DB_READ && !g_file_test (wal, G_FILE_TEST_EXISTS))
     return g_strconcat ("file:", escaped, "?immutable=1", NULL);
   return g_strconcat ("file:", escaped, "?mode=ro", NULL);
 }
@@ -318,13 +330,13 @@ make_uri (const char *path,
 static sqlite3 *
 open_db (const char  *path,
          const char  *display,
-         gboolean     read_only,
+         DbMode       mode,
          GError     **error)
 {
-  g_autofree char *uri = make_uri (path, read_only);
+  g_autofree char *uri = make_uri (path, mode);
   sqlite3 *db = NULL;
   int flags = SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE |
-              (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+              (mode == DB_WRITE ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
   int rc;
 
   rc = sqlite3_open_v2 (uri, &db, flags, NULL);
@@ -335,6 +347,9 @@ open_db (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (db, TRUE);
+  /* Only a writer in another process can make a reader wait. */
+  if (mode == DB_READ_SHARED)
+    sqlite3_busy_timeout (db, 5000);
   return db;
 }
 
@@ -474,10 +489,12 @@ check_identity (sqlite3     *db,
   return ok;
 }
 
-/* Read-only checks through SQLite; returns the schema version. */
+/* Read-only checks through SQLite (@mode DB_READ or DB_READ_SHARED);
+ * returns the schema version. */
 static gboolean
 check_database (const char  *path,
                 const char  *display,
+                DbMode       mode,
                 gint64      *user_version,
                 GError     **error)
 {
@@ -487,7 +504,7 @@ check_database (const char  *path,
   gboolean ok = FALSE;
   int rc;
 
-  db = open_db (path, display, TRUE, error);
+  db = open_db (path, display, mode, error);
   if (db == NULL)
     return FALSE;
 
@@ -721,7 +738,7 @@ _gap_store_create (const char  *path,
   if (!take_lock (self, TRUE, &local_error))
     goto fail;
 
-  self->db = open_db (path, self->display, FALSE, &local_error);
+  self->db = open_db (path, self->display, DB_WRITE, &local_error);
   if (self->db == NULL)
     goto fail;
 
@@ -771,10 +788,13 @@ is_read_only (const char        *path,
 }
 
 /* Opens @path read-only into memory, so that an older file that may not be
- * written can still be upgraded (in memory) and read. */
+ * written can still be upgraded (in memory) and read; or, @mode
+ * DB_READ_SHARED, to read one consistent snapshot of a file that another
+ * process writes (the backup reads it in one read transaction). */
 static sqlite3 *
 open_into_memory (const char  *path,
                   const char  *display,
+                  DbMode       mode,
                   GError     **error)
 {
   sqlite3 *file_db;
@@ -782,7 +802,7 @@ open_into_memory (const char  *path,
   sqlite3_backup *backup;
   int rc;
 
-  file_db = open_db (path, display, TRUE, error);
+  file_db = open_db (path, display, mode, error);
   if (file_db == NULL)
     return NULL;
 
@@ -809,11 +829,15 @@ open_into_memory (const char  *path,
   return mem_db;
 }
 
-GapStore *
-_gap_store_open (const char  *path,
-                 GError     **error)
+/* @read_only_wanted: never write to the file, not even to upgrade it. */
+static GapStore *
+store_open (const char  *path,
+            gboolean     read_only_wanted,
+            GError     **error)
 {
   g_autoptr(GapStore) self = store_new (path);
+  g_autoptr(GError) lock_error = NULL;
+  DbMode mode;
   gint64 user_version = 0;
   struct stat st;
 
@@ -835,25 +859,66 @@ _gap_store_open (const char  *path,
       return NULL;
     }
 
-  self->read_only = is_read_only (path, &st);
+  self->read_only = read_only_wanted || is_read_only (path, &st);
+  mode = self->read_only ? DB_READ : DB_WRITE;
 
-  if (!take_lock (self, !self->read_only, error) ||
-      !check_header (self->lock_fd, self->display, error) ||
-      !check_database (path, self->display, &user_version, error))
+  if (!take_lock (self, !self->read_only, &lock_error))
+    {
+      /* A reader that asked for nothing else need not wait for a writer:
+       * SQLite's own locks give it a consistent snapshot. */
+      if (!read_only_wanted || !g_error_matches (lock_error, GAP_ERROR, GAP_ERROR_IN_USE))
+        {
+          g_propagate_error (error, g_steal_pointer (&lock_error));
+          return NULL;
+        }
+      mode = DB_READ_SHARED;
+    }
+
+  if (!check_header (self->lock_fd, self->display, error) ||
+      !check_database (path, self->display, mode == DB_WRITE ? DB_READ : mode, &user_version,
+                       error))
     return NULL;
 
-  if (self->read_only && user_version < GAP_STORE_SCHEMA_VERSION)
-    self->db = open_into_memory (path, self->display, error);
+  if (mode == DB_READ_SHARED || (self->read_only && user_version < GAP_STORE_SCHEMA_VERSION))
+    self->db = open_into_memory (path, self->display, mode, error);
   else
-    self->db = open_db (path, self->display, self->read_only, error);
+    self->db = open_db (path, self->display, mode, error);
   if (self->db == NULL)
     return NULL;
+
+  if (mode == DB_READ_SHARED)
+    {
+      gint64 application_id = 0;
+
+      /* Not held: the snapshot is all there is. */
+      close (self->lock_fd);
+      self->lock_fd = -1;
+      /* The writer may have upgraded the file since it was checked. */
+      if (!query_int (self->db, self->display, "PRAGMA application_id", &application_id, error) ||
+          !query_int (self->db, self->display, "PRAGMA user_version", &user_version, error) ||
+          !check_version (self->display, application_id, user_version, error))
+        return NULL;
+    }
 
   if (!configure (self->db, self->display, self->read_only, error) ||
       !migrate (self->db, self->display, user_version, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+GapStore *
+_gap_store_open (const char  *path,
+                 GError     **error)
+{
+  return store_open (path, FALSE, error);
+}
+
+GapStore *
+_gap_store_open_read_only (const char  *path,
+                           GError     **error)
+{
+  return store_open (path, TRUE, error);
 }
 
 static gboolean
@@ -904,7 +969,7 @@ _gap_store_copy_file (const char  *source,
     }
   close (source_fd);
 
-  if (!check_database (source, source_display, &user_version, error))
+  if (!check_database (source, source_display, DB_READ, &user_version, error))
     return FALSE;
 
   dest_fd = g_open (dest, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -919,10 +984,10 @@ _gap_store_copy_file (const char  *source,
     }
   close (dest_fd);
 
-  source_db = open_db (source, source_display, TRUE, error);
+  source_db = open_db (source, source_display, DB_READ, error);
   if (source_db == NULL)
     goto fail;
-  dest_db = open_db (dest, dest_display, FALSE, error);
+  dest_db = open_db (dest, dest_display, DB_WRITE, error);
   if (dest_db == NULL)
     goto fail;
 

@@ -1572,24 +1572,40 @@ gap_workspace_create (GFile       *file,
   return g_steal_pointer (&self);
 }
 
+static GapWorkspace *
+open_file (GFile     *file,
+           gboolean   read_only,
+           GError   **error)
+{
+  g_autofree char *path = local_path (file, error);
+  GapStore *store;
+
+  if (path == NULL)
+    return NULL;
+  store = read_only ? _gap_store_open_read_only (path, error) : _gap_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+  return workspace_new (file, store, error);
+}
+
 GapWorkspace *
 gap_workspace_open (GFile   *file,
                     GError **error)
 {
-  g_autofree char *path = NULL;
-  GapStore *store;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  path = local_path (file, error);
-  if (path == NULL)
-    return NULL;
+  return open_file (file, FALSE, error);
+}
 
-  store = _gap_store_open (path, error);
-  if (store == NULL)
-    return NULL;
-  return workspace_new (file, store, error);
+GapWorkspace *
+gap_workspace_open_read_only (GFile   *file,
+                              GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_file (file, TRUE, error);
 }
 
 GapWorkspace *

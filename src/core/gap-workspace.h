@@ -155,6 +155,12 @@ GapWorkspace     *gap_workspace_create                (GFile         *file,
  * opens read-only (see :read-only) when the file may not be written. */
 GapWorkspace     *gap_workspace_open                  (GFile         *file,
                                                        GError       **error);
+/* The same checks, but never writes to @file: for reading and reporting.
+ * :read-only is TRUE, an older file format is upgraded in memory only, and
+ * while another program has @file open for writing, what it has saved so
+ * far is read (a snapshot) instead of refusing. */
+GapWorkspace     *gap_workspace_open_read_only        (GFile         *file,
+                                                       GError       **error);
 /* Copies @source (a file the user picked) to @working_copy with the SQLite
  * backup API and opens the copy: DESIGN.md "Workspace store". */
 GapWorkspace     *gap_workspace_open_copy             (GFile         *source,

@@ -158,6 +158,122 @@ test_in_use (void)
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
 
+/* ---- reading while another process writes ---- */
+
+/* What a reader sees of the helper's edits from @start on is one moment:
+ * every edit up to the last one it shows, and nothing after; at least up to
+ * edit @committed, reported committed before the read began. */
+static void
+check_snapshot (GapWorkspace *ws,
+                guint         start,
+                guint         committed)
+{
+  GListModel *assessments = gap_workspace_get_assessments (ws);
+  GListModel *groups = gap_workspace_get_scope_items (ws, GAP_SCOPE_KIND_ASSET_GROUP);
+  guint seen[20];
+  guint last = 0;
+  guint n_items = 0;
+  guint n_groups = g_list_model_get_n_items (groups);
+
+  for (guint j = 0; j < 20; j++)
+    {
+      g_autoptr(GapAssessment) a = g_list_model_get_item (assessments, j);
+      const char *notes = gap_assessment_get_notes (a);
+
+      seen[j] = notes[0] == 'v' ? (guint) g_ascii_strtoull (notes + 1, NULL, 10) : 0;
+      last = MAX (last, seen[j]);
+    }
+  g_assert_cmpuint (last, >=, committed);
+  for (guint j = 0; j < 20; j++)
+    {
+      guint expected = 0;
+
+      for (guint i = start; i <= last; i++)
+        if (i % 20 == j)
+          expected = i;
+      g_assert_cmpuint (seen[j], ==, expected);
+    }
+  for (guint i = start; i <= last; i++)
+    n_items += i % 5 == 0;
+  g_test_message ("a snapshot after edit %u, with %u scope items", last, n_groups);
+  /* The item of the last edit comes in a transaction of its own. */
+  if (last % 5 == 0 && last >= start)
+    g_assert_true (n_groups == n_items || n_groups == n_items - 1);
+  else
+    g_assert_cmpuint (n_groups, ==, n_items);
+}
+
+/* A report need not wait for the program that has the workspace open: it
+ * reads what that program saved, never blocking or changing it. */
+static void
+test_read_while_writing (void)
+{
+  g_autofree char *dir = ws_tmp_dir_new ();
+  g_autofree char *path = create_workspace (dir);
+  g_autofree char *line = NULL;
+  const guint start = 1000;
+  guint committed = 0;
+  g_autofree char *start_text = g_strdup_printf ("%u", start);
+  Helper helper;
+  int status;
+
+  /* Held open for writing, not written. */
+  helper_start (&helper, "hold", path, NULL);
+  line = helper_read_line (&helper);
+  g_assert_cmpstr (line, ==, "ready");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GapWorkspace) ws = ws_open_read_only (path, &error);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    const char * const summary[] = { "summary", path, NULL };
+
+    g_assert_no_error (error);
+    g_assert_true (gap_workspace_get_read_only (ws));
+    g_assert_cmpstr (gap_workspace_get_scope_field (ws, GAP_SCOPE_FIELD_ORGANIZATION), ==,
+                     "Example");
+    if (!ws_run_cli (summary, &out, &err))
+      g_error ("summary failed: %s", err);
+    g_assert_true (g_str_has_prefix (out, "Example — "));
+  }
+  close (helper.in_fd);
+  helper.in_fd = -1;
+  status = helper_wait (&helper);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  /* Written all the while: every read is one consistent moment. */
+  helper_start (&helper, "edit", path, start_text);
+  g_clear_pointer (&line, g_free);
+  line = helper_read_line (&helper);
+  g_assert_cmpstr (line, ==, "ready");
+  for (guint round = 0; round < 10; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GapWorkspace) ws = NULL;
+
+      /* Let it get on between reads. */
+      for (guint n = 0; n < 5; n++)
+        {
+          g_clear_pointer (&line, g_free);
+          line = helper_read_line (&helper);
+          g_assert_nonnull (line);
+          g_assert_false (g_str_has_prefix (line, "error"));
+          if (g_str_has_prefix (line, "notes "))
+            committed = (guint) g_ascii_strtoull (strrchr (line, ' ') + 1, NULL, 10);
+        }
+      ws = ws_open_read_only (path, &error);
+      g_assert_no_error (error);
+      check_snapshot (ws, start, committed);
+    }
+  kill (helper.pid, SIGKILL);
+  helper_wait (&helper);
+
+  g_clear_pointer (&line, g_free);
+  line = ws_sql_text (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (line, ==, "ok");
+  ws_tmp_dir_free (g_steal_pointer (&dir));
+}
+
 /* ---- a full disk ---- */
 
 static void
@@ -391,6 +507,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/workspace/faults/in-use", test_in_use);
+  g_test_add_func ("/workspace/faults/read-while-writing", test_read_while_writing);
   g_test_add_func ("/workspace/faults/disk-full", test_disk_full);
   g_test_add_func ("/workspace/faults/disk-full-batch", test_disk_full_batch);
   g_test_add_func ("/workspace/faults/crash", test_crash);

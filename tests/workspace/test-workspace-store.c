@@ -778,6 +778,104 @@ test_open_twice (void)
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
 
+/* ---- reading only ---- */
+
+/* An old file opened to read is upgraded in memory, not on disk, even
+ * though it may be written; the lock is shared, as for a read-only file. */
+static void
+test_open_read_only (void)
+{
+  g_autofree char *dir = ws_tmp_dir_new ();
+  g_autofree char *path = make_schema_1 (dir);
+  g_autofree char *listing = ws_list_dir (dir);
+  g_autofree char *listing_after = NULL;
+  g_autofree char *version = NULL;
+  g_autoptr(GBytes) before = ws_read_file (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GapWorkspace) ws = NULL;
+  g_autoptr(GapWorkspace) second = NULL;
+  g_autoptr(GapWorkspace) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  GapAssessment *a;
+
+  ws = ws_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gap_workspace_get_read_only (ws));
+  g_assert_cmpstr (gap_workspace_get_scope_field (ws, GAP_SCOPE_FIELD_ORGANIZATION), ==,
+                   "範例股份有限公司");
+  a = gap_workspace_lookup_assessment (ws, "5.1");
+  g_assert_cmpint (gap_assessment_get_status (a), ==, GAP_STATUS_IMPLEMENTED);
+  /* Rows for the rest of the catalog, in memory. */
+  g_assert_cmpuint (g_list_model_get_n_items (gap_workspace_get_assessments (ws)), >, 90);
+  g_assert_false (gap_workspace_set_assessment_string (ws, a, GAP_FIELD_OWNER, "IT", &error));
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* Readers share it; a writer waits for them. */
+  second = ws_open_read_only (path, &error);
+  g_assert_no_error (error);
+  writer = open_path (path, &error);
+  g_assert_null (writer);
+  g_assert_error (error, GAP_ERROR, GAP_ERROR_IN_USE);
+  g_clear_error (&error);
+
+  g_clear_object (&second);
+  g_clear_object (&ws);
+  after = ws_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  listing_after = ws_list_dir (dir);
+  g_assert_cmpstr (listing_after, ==, listing);
+  version = ws_sql_text (path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "1");
+
+  ws_tmp_dir_free (g_steal_pointer (&dir));
+}
+
+/* Reports from the command line never write to the workspace: an old file
+ * stays byte for byte as it was, with nothing new beside it. */
+static void
+test_cli_read_only (void)
+{
+  g_autofree char *dir = ws_tmp_dir_new ();
+  g_autofree char *out_dir = ws_tmp_dir_new ();
+  g_autofree char *path = make_schema_1 (dir);
+  g_autofree char *csv = g_build_filename (out_dir, "report.csv", NULL);
+  g_autofree char *json = g_build_filename (out_dir, "workspace.json", NULL);
+  g_autofree char *listing = ws_list_dir (dir);
+  g_autoptr(GBytes) before = ws_read_file (path);
+  const char * const commands[][8] = {
+    { "summary", path, NULL },
+    { "summary", "--format", "json", path, NULL },
+    { "log", path, NULL },
+    { "export", "--format", "csv", "-o", csv, path, NULL },
+    { "export", "--format", "json", "-o", json, path, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *listing_after = NULL;
+      g_autoptr(GBytes) after = NULL;
+
+      if (!ws_run_cli (commands[i], &out, &err))
+        g_error ("%s failed: %s", commands[i][0], err);
+      g_assert_cmpstr (err, ==, "");
+      after = ws_read_file (path);
+      if (!g_bytes_equal (before, after))
+        g_error ("%s %s changed the workspace", commands[i][0], commands[i][1]);
+      listing_after = ws_list_dir (dir);
+      g_assert_cmpstr (listing_after, ==, listing);
+      if (i == 0)
+        g_assert_true (g_str_has_prefix (out, "範例股份有限公司 — "));
+    }
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+
+  ws_tmp_dir_free (g_steal_pointer (&out_dir));
+  ws_tmp_dir_free (g_steal_pointer (&dir));
+}
+
 /* ---- copies ---- */
 
 static void
@@ -897,6 +995,8 @@ main (int   argc,
   g_test_add_func ("/workspace/store/read-only-file", test_read_only_file);
   g_test_add_func ("/workspace/store/read-only-folder", test_read_only_folder);
   g_test_add_func ("/workspace/store/open-twice", test_open_twice);
+  g_test_add_func ("/workspace/store/open-read-only", test_open_read_only);
+  g_test_add_func ("/workspace/store/cli-read-only", test_cli_read_only);
   g_test_add_func ("/workspace/store/copies", test_copies);
 
   return g_test_run ();

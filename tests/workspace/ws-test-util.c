@@ -264,3 +264,39 @@ ws_sql_text (const char *path,
   sqlite3_close (db);
   return result;
 }
+
+gboolean
+ws_run_cli (const char * const  *args,
+            char               **out,
+            char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_text = NULL;
+  g_autofree char *err_text = NULL;
+  int status;
+
+  g_assert_nonnull (g_getenv ("GAP_CLI"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("GAP_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out_text,
+                &err_text, &status, &error);
+  g_assert_no_error (error);
+  if (out != NULL)
+    *out = g_steal_pointer (&out_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&err_text);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+GapWorkspace *
+ws_open_read_only (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return gap_workspace_open_read_only (file, error);
+}

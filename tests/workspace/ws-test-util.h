@@ -29,5 +29,13 @@ void          ws_sql                  (const char   *path,
                                        const char   *sql);
 char         *ws_sql_text             (const char   *path,
                                        const char   *sql);
+/* gap_workspace_open_read_only() of @path. */
+GapWorkspace *ws_open_read_only       (const char   *path,
+                                       GError      **error);
+/* Runs isms-gap-cli (GAP_CLI) with @args; TRUE if it exited 0. Its output
+ * in @out and @err, either may be NULL. */
+gboolean      ws_run_cli              (const char * const *args,
+                                       char        **out,
+                                       char        **err);
 
 G_END_DECLS
