@@ -644,6 +644,9 @@ gap_report_layout_new (GapReport *report,
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (self->context, options);
   cairo_font_options_destroy (options);
+  /* At 72 dpi a whole unit is a point: rounded glyph positions put visible
+   * gaps inside Latin words ("Examp le"). */
+  pango_context_set_round_glyph_positions (self->context, FALSE);
   pango_context_set_language (self->context,
                               pango_language_from_string (gap_report_get_bcp47 (report, 0)));
 
