@@ -10,6 +10,14 @@
 
 G_BEGIN_DECLS
 
+/* Benchmarks only: gap_catalog_get_default() returns @catalog from now on
+ * (a synthetic catalog of thousands of controls, tests/bench). Call it
+ * before any workspace is created or opened, and while no other thread
+ * uses the core: only the first gap_catalog_get_default() is thread-safe
+ * (g_once), a later swap is not. A swap drops the default's reference to
+ * the catalog it replaces; keep your own for as long as anything uses it. */
+void           _gap_catalog_set_default (GapCatalog          *catalog);
+
 /* The title for @lang ("zh_TW", "en", NULL for the interface language). */
 const char    *_gap_pick_language      (const char           *en,
                                         const char           *zh_tw,
