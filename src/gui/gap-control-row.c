@@ -183,11 +183,18 @@ gap_control_row_update (GapControlRow *self)
                                 gap_gui_responsibility_icon_name (responsibility));
   /* Translators: tooltip of a row's icon; %s is "Organization", "Shared" or "Inherited" */
   tooltip = g_strdup_printf (_("Responsibility: %s"), gap_responsibility_get_label (responsibility));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->responsibility_image), tooltip);
-  gap_widget_fix_tooltips (GTK_WIDGET (self->responsibility_image));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->responsibility_image),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
+  /* Setting a tooltip makes GTK look for the pointer again (on X11 a round
+   * trip to the server): only when it changes, not at every bind of a
+   * recycled row while the list is scrolled or filtered. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->responsibility_image)),
+                 tooltip) != 0)
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->responsibility_image), tooltip);
+      gap_widget_fix_tooltips (GTK_WIDGET (self->responsibility_image));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->responsibility_image),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                      -1);
+    }
 
   if (self->show_details)
     {

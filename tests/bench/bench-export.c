@@ -98,6 +98,11 @@ main (int   argc,
           gboolean one_report = runs[r].format == GAP_EXPORT_FORMAT_JSON ||
                                 runs[r].format == GAP_EXPORT_FORMAT_OSCAL;
           double export_ms, dump_ms;
+          const char *only = g_getenv ("GAP_BENCH_FORMAT");
+
+          /* For profiling one writer: GAP_BENCH_FORMAT=xlsx. */
+          if (only != NULL && !g_str_equal (only, gap_export_format_to_string (runs[r].format)))
+            continue;
 
           bench_pair (bench, export_once, dump_once, &export, &export_ms, &dump_ms);
           measure = one_report ? g_strdup (gap_export_format_to_string (runs[r].format))
