@@ -11,7 +11,8 @@
  * Where the file system allows it (Linux, O_TMPFILE) the temporary file
  * has no name until it is complete: a process killed while writing (or a
  * power cut) leaves nothing behind, not even a hidden partial file. It is
- * then given a hidden name beside @dest and renamed over it. Elsewhere (a
+ * then linked in as @dest when @dest is new, or given a hidden name beside
+ * @dest and renamed over it when it replaces a file. Elsewhere (a
  * portal's FUSE folder, another OS) a named hidden temporary is used.
  */
 
@@ -191,6 +192,22 @@ link_anonymous (GapExportFile  *self,
   if (fsync (self->fd) != 0)
     saved_errno = errno;
 
+  /* A new destination takes the name at once: no instant with a hidden
+   * temporary that a kill could leave behind. linkat() cannot replace an
+   * existing file, so a replacement goes through a hidden name and rename. */
+  if (saved_errno == 0)
+    {
+      g_autofree char *dest_path = g_file_get_path (self->dest);
+
+      if (linkat (AT_FDCWD, proc_path, AT_FDCWD, dest_path, AT_SYMLINK_FOLLOW) == 0)
+        {
+          g_clear_object (&self->temp);
+          return TRUE;
+        }
+      if (errno != EEXIST)
+        saved_errno = errno;
+    }
+
   for (guint attempt = 0; saved_errno == 0 && attempt < 100; attempt++)
     {
       g_autofree char *temp_name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
@@ -233,9 +250,10 @@ _gap_export_file_commit (GapExportFile  *self,
     return FALSE;
 
   /* rename(2) for local files: atomic, and the old file stays until then. */
-  if (!g_file_move (self->temp, self->dest,
-                    G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                    NULL, NULL, NULL, &local_error))
+  if (self->temp != NULL &&
+      !g_file_move (self->temp, self->dest,
+                      G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                      NULL, NULL, NULL, &local_error))
     {
       set_write_error (error, self->dest, local_error);
       return FALSE;
