@@ -577,6 +577,9 @@ gap_export_dialog_dispose (GObject *object)
 {
   GapExportDialog *self = GAP_EXPORT_DIALOG (object);
 
+  /* Destroyed with its parent while a worker runs: the worker's callback
+   * comes later and must not touch the template children cleared here. */
+  self->closed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->parent != NULL)

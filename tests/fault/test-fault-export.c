@@ -322,7 +322,12 @@ test_disk_full (void)
           g_test_skip ("This machine does not let root mount a tmpfs");
           return;
         }
-      g_assert_true (g_file_get_contents (err_path, &err, NULL, NULL));
+      if (!g_file_get_contents (err_path, &err, NULL, NULL))
+        {
+          /* unshare itself was refused (a build sandbox): the script never ran. */
+          g_test_skip ("This machine does not let root make a private mount namespace");
+          return;
+        }
       g_test_message ("%s: %s", formats[f], err);
       g_assert_true (WIFEXITED (wait_status));
       g_assert_cmpint (WEXITSTATUS (wait_status), !=, 0);
