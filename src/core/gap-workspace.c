@@ -1099,6 +1099,13 @@ add_custom_objects (GapWorkspace         *self,
 }
 
 static gboolean
+same_service_id (gconstpointer record,
+                 gconstpointer id)
+{
+  return g_strcmp0 (gap_service_record_get_id ((GapServiceRecord *) record), id) == 0;
+}
+
+static gboolean
 load_services (GapWorkspace  *self,
                GError       **error)
 {
@@ -1125,6 +1132,15 @@ load_services (GapWorkspace  *self,
             {
               sqlite3_reset (stmt);
               return damaged_by (self, check_error, error);
+            }
+          /* The primary key makes IDs unique, but the quick check at open
+           * does not look at keys: a damaged file can hold one twice, or a
+           * catalog service's, and the two providers would become one. */
+          if (gap_catalog_lookup_service (self->catalog, id) != NULL ||
+              g_ptr_array_find_with_equal_func (custom, id, same_service_id, NULL))
+            {
+              sqlite3_reset (stmt);
+              return corrupt (self, error, _("two services have the same ID."));
             }
           record = _gap_service_record_new_custom (id, _gap_store_column_text (stmt, 2),
                                                    sqlite3_column_int (stmt, 3));
@@ -1358,7 +1374,9 @@ load_assessments (GapWorkspace  *self,
           ids = g_ptr_array_new_with_free_func (g_free);
           g_hash_table_insert (services, g_strdup (control_id), ids);
         }
-      g_ptr_array_add (ids, g_strdup (service_id));
+      /* Once, as the setter keeps it, even if a damaged key repeats it. */
+      if (!g_ptr_array_find_with_equal_func (ids, service_id, g_str_equal, NULL))
+        g_ptr_array_add (ids, g_strdup (service_id));
     }
   if (local_error != NULL)
     {
