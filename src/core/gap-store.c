@@ -513,7 +513,11 @@ check_database (const char  *path,
       !check_version (display, application_id, *user_version, error))
     goto out;
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  /* The full check, not quick_check: it also verifies keys and indexes (a
+   * damaged file could otherwise hold one ID twice) and costs about as
+   * much (26 ms for 20,000 controls, tests/bench). Neither checks CHECK
+   * constraints on a read-only connection: the loader checks every value. */
+  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
