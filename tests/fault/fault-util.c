@@ -207,6 +207,29 @@ fault_assert_dir (const char *dir,
   g_assert_cmpstr (names, ==, expected);
 }
 
+char *
+fault_demo_dir (char **workspace,
+                char **before)
+{
+  char *dir = ws_tmp_dir_new ();
+
+  fault_give (dir);
+  *workspace = fault_make_demo (dir, "demo.ismsgap");
+  *before = ws_snapshot_file (*workspace);
+  return dir;
+}
+
+void
+fault_assert_unchanged (const char *workspace,
+                        const char *before)
+{
+  g_autofree char *after = NULL;
+
+  fault_assert_intact (workspace);
+  after = ws_snapshot_file (workspace);
+  g_assert_cmpstr (after, ==, before);
+}
+
 void
 fault_assert_intact (const char *path)
 {

@@ -54,6 +54,14 @@ char    *fault_make_demo        (const char  *dir,
  * by spaces), so that no partial or hidden temporary file is left. */
 void     fault_assert_dir       (const char  *dir,
                                  const char  *expected);
+/* A temporary folder the CLI's account owns, holding a demo workspace:
+ * @workspace gets its path and @before its snapshot. Free the folder with
+ * ws_tmp_dir_free(). */
+char    *fault_demo_dir         (char       **workspace,
+                                 char       **before);
+/* @workspace passes PRAGMA integrity_check and holds what @before says. */
+void     fault_assert_unchanged (const char  *workspace,
+                                 const char  *before);
 /* PRAGMA integrity_check of @path is "ok". */
 void     fault_assert_intact    (const char  *path);
 /* @err is one line naming the program, the message and nothing else. */

@@ -48,16 +48,12 @@ assert_refused (FaultRun   *run,
 static void
 test_read_only_file (void)
 {
-  g_autofree char *dir = ws_tmp_dir_new ();
   g_autofree char *workspace = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autofree char *dir = fault_demo_dir (&workspace, &before);
   g_autofree char *csv = NULL;
   FaultRun run = { 0 };
 
-  fault_give (dir);
-  workspace = fault_make_demo (dir, "demo.ismsgap");
-  before = ws_snapshot_file (workspace);
   g_assert_cmpint (g_chmod (workspace, 0400), ==, 0);
 
   /* Read, exported, its log printed: everything that only reads. */
@@ -73,9 +69,7 @@ test_read_only_file (void)
   g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
 
   g_assert_cmpint (g_chmod (workspace, 0600), ==, 0);
-  fault_assert_intact (workspace);
-  after = ws_snapshot_file (workspace);
-  g_assert_cmpstr (after, ==, before);
+  fault_assert_unchanged (workspace, before);
   fault_run_clear (&run);
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
@@ -87,7 +81,6 @@ test_read_only_folder (void)
   g_autofree char *locked = NULL;
   g_autofree char *workspace = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *outside = NULL;
   g_autofree char *json = NULL;
   g_autofree char *listing = NULL;
@@ -149,9 +142,7 @@ test_read_only_folder (void)
   }
 
   g_assert_cmpint (g_chmod (locked, 0700), ==, 0);
-  fault_assert_intact (workspace);
-  after = ws_snapshot_file (workspace);
-  g_assert_cmpstr (after, ==, before);
+  fault_assert_unchanged (workspace, before);
   fault_run_clear (&run);
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
@@ -198,18 +189,14 @@ holder_stop (Holder *holder)
 static void
 test_in_use (void)
 {
-  g_autofree char *dir = ws_tmp_dir_new ();
   g_autofree char *workspace = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autofree char *dir = fault_demo_dir (&workspace, &before);
   g_autofree char *dest = NULL;
   g_autofree char *listing = NULL;
   FaultRun run = { 0 };
   Holder holder;
 
-  fault_give (dir);
-  workspace = fault_make_demo (dir, "demo.ismsgap");
-  before = ws_snapshot_file (workspace);
   dest = g_build_filename (dir, "out.pdf", NULL);
 
   holder_start (&holder, workspace);
@@ -234,9 +221,7 @@ test_in_use (void)
   fault_cli (&run, NULL, (const char *[]) { "export", "--format", "pdf", "--output", dest,
                                             workspace, NULL });
   assert_ok (&run);
-  fault_assert_intact (workspace);
-  after = ws_snapshot_file (workspace);
-  g_assert_cmpstr (after, ==, before);
+  fault_assert_unchanged (workspace, before);
   fault_run_clear (&run);
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
@@ -246,15 +231,11 @@ test_in_use (void)
 static void
 test_racing_exports (void)
 {
-  g_autofree char *dir = ws_tmp_dir_new ();
   g_autofree char *workspace = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autofree char *dir = fault_demo_dir (&workspace, &before);
   guint completed = 0, refused = 0;
 
-  fault_give (dir);
-  workspace = fault_make_demo (dir, "demo.ismsgap");
-  before = ws_snapshot_file (workspace);
 
   for (guint round = 0; round < 6; round++)
     {
@@ -291,9 +272,7 @@ test_racing_exports (void)
 
   g_test_message ("%u exports completed, %u refused as in use", completed, refused);
   g_assert_cmpuint (completed, >, 0);
-  fault_assert_intact (workspace);
-  after = ws_snapshot_file (workspace);
-  g_assert_cmpstr (after, ==, before);
+  fault_assert_unchanged (workspace, before);
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
 

@@ -134,17 +134,13 @@ assert_no_data (const char *dir)
 static void
 test_kill (void)
 {
-  g_autofree char *dir = ws_tmp_dir_new ();
-  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
-  g_autofree char *tmp_dir = g_build_filename (dir, "tmp", NULL);
   g_autofree char *workspace = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autofree char *dir = fault_demo_dir (&workspace, &before);
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autofree char *tmp_dir = g_build_filename (dir, "tmp", NULL);
   guint killed = 0, completed = 0, strays = 0;
 
-  fault_give (dir);
-  workspace = fault_make_demo (dir, "demo.ismsgap");
-  before = ws_snapshot_file (workspace);
   g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
   fault_give (out_dir);
   /* Nothing may be left in the temporary folder either (the XLSX writer
@@ -216,9 +212,7 @@ test_kill (void)
   g_assert_cmpuint (killed, >, 0);
 
   /* The workspace the exports read: intact, nothing changed. */
-  fault_assert_intact (workspace);
-  after = ws_snapshot_file (workspace);
-  g_assert_cmpstr (after, ==, before);
+  fault_assert_unchanged (workspace, before);
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
 
@@ -226,19 +220,15 @@ test_kill (void)
 static void
 test_file_size_limit (void)
 {
-  g_autofree char *dir = ws_tmp_dir_new ();
-  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
   g_autofree char *workspace = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autofree char *dir = fault_demo_dir (&workspace, &before);
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
   /* Above what opening a workspace writes (its -shm is 32 KiB), below
    * these outputs. */
   const FaultLimits limits = { 64 * 1024 };
   const char * const big[] = { "pdf", "oscal" };
 
-  fault_give (dir);
-  workspace = fault_make_demo (dir, "demo.ismsgap");
-  before = ws_snapshot_file (workspace);
   g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
   fault_give (out_dir);
 
@@ -262,9 +252,7 @@ test_file_size_limit (void)
       fault_run_clear (&run);
     }
 
-  fault_assert_intact (workspace);
-  after = ws_snapshot_file (workspace);
-  g_assert_cmpstr (after, ==, before);
+  fault_assert_unchanged (workspace, before);
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
 
@@ -277,7 +265,6 @@ test_disk_full (void)
   g_autofree char *out_dir = NULL;
   g_autofree char *workspace = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   const char *cli = g_getenv ("GAP_CLI");
   g_autofree char *unshare = g_find_program_in_path ("unshare");
 
@@ -338,9 +325,7 @@ test_disk_full (void)
       g_unlink (err_path);
     }
 
-  fault_assert_intact (workspace);
-  after = ws_snapshot_file (workspace);
-  g_assert_cmpstr (after, ==, before);
+  fault_assert_unchanged (workspace, before);
   ws_tmp_dir_free (g_steal_pointer (&dir));
 }
 
