@@ -208,6 +208,7 @@ get_array (JsonObject  *object,
 {
   JsonNode *value = json_object_get_member (object, member);
 
+  *out = NULL;
   if (value == NULL)
     return invalid (error, file, node, _("“%s” is missing"), member);
   if (!JSON_NODE_HOLDS_ARRAY (value))
@@ -230,6 +231,7 @@ get_element_object (JsonArray   *array,
 {
   JsonNode *element = json_array_get_element (array, index);
 
+  *out = NULL;
   if (!JSON_NODE_HOLDS_OBJECT (element))
     return invalid (error, file, node, _("must be an object"));
 
@@ -252,6 +254,8 @@ get_title (JsonObject  *object,
   JsonNode *value = json_object_get_member (object, member);
   JsonObject *title;
 
+  *en = NULL;
+  *zh_tw = NULL;
   if (value == NULL)
     return invalid (error, file, node, _("“%s” is missing"), member);
   if (!JSON_NODE_HOLDS_OBJECT (value))
@@ -281,6 +285,7 @@ get_boolean (JsonObject *object,
 {
   JsonNode *value = json_object_get_member (object, member);
 
+  *out = FALSE;
   if (value == NULL)
     return invalid (error, file, node, _("“%s” is missing"), member);
   if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)

@@ -611,6 +611,7 @@ expect_object (JsonNode    *node,
                JsonObject **out,
                GError     **error)
 {
+  *out = NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return fail_at (error, path, _("expected an object, found %s"), node_type_label (node));
 
@@ -624,6 +625,7 @@ expect_array (JsonNode   *node,
               JsonArray **out,
               GError    **error)
 {
+  *out = NULL;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return fail_at (error, path, _("expected an array, found %s"), node_type_label (node));
 
@@ -639,6 +641,7 @@ expect_string (JsonNode    *node,
 {
   const char *value;
 
+  *out = NULL;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return fail_at (error, path, _("expected a string, found %s"), node_type_label (node));
 
@@ -656,6 +659,7 @@ expect_boolean (JsonNode   *node,
                 gboolean   *out,
                 GError    **error)
 {
+  *out = FALSE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     return fail_at (error, path, _("expected true or false, found %s"), node_type_label (node));
 
@@ -672,11 +676,9 @@ expect_date (JsonNode    *node,
 {
   const char *value;
 
+  *out = NULL;
   if (JSON_NODE_HOLDS_NULL (node))
-    {
-      *out = NULL;
-      return TRUE;
-    }
+    return TRUE;
 
   if (!expect_string (node, path, &value, error))
     return FALSE;
@@ -749,6 +751,7 @@ expect_enum (JsonNode       *node,
 {
   const char *value;
 
+  *out = 0;
   if (!expect_string (node, path, &value, error))
     return FALSE;
 
@@ -769,6 +772,7 @@ expect_flags (JsonNode       *node,
   JsonArray *array;
   guint flags = 0;
 
+  *out = 0;
   if (!expect_array (node, path, &array, error))
     return FALSE;
 
