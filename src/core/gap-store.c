@@ -70,6 +70,9 @@ static const char * const statement_sql[GAP_N_STMTS] = {
   [GAP_STMT_SET_SCOPE] = "UPDATE scope SET value = ?2 WHERE field = ?1",
   [GAP_STMT_ADD_SCOPE_ITEM] =
     "INSERT INTO scope_item (kind, position, name, detail) VALUES (?1, ?2, ?3, ?4)",
+  /* Undoing a removal brings the item back under its old ID. */
+  [GAP_STMT_RESTORE_SCOPE_ITEM] =
+    "INSERT INTO scope_item (id, kind, position, name, detail) VALUES (?5, ?1, ?2, ?3, ?4)",
   [GAP_STMT_UPDATE_SCOPE_ITEM] = "UPDATE scope_item SET name = ?2, detail = ?3 WHERE id = ?1",
   [GAP_STMT_REMOVE_SCOPE_ITEM] = "DELETE FROM scope_item WHERE id = ?1",
   [GAP_STMT_SET_SCOPE_ITEM_POSITION] = "UPDATE scope_item SET position = ?2 WHERE id = ?1",

@@ -41,7 +41,10 @@ typedef enum
   UNDO_ASSESSMENT,
   UNDO_ASSESSMENT_GROUP,  /* several fields of one assessment, written together */
   UNDO_SCOPE_FIELD,
-  UNDO_SCOPE_ITEM,
+  UNDO_SCOPE_ITEM,          /* name and detail of an item */
+  UNDO_SCOPE_ITEM_ADDED,    /* undone by removing the item */
+  UNDO_SCOPE_ITEM_REMOVED,  /* undone by putting it back where it was */
+  UNDO_SCOPE_ITEM_MOVED,    /* undone by moving it back */
   UNDO_SERVICE_IN_USE,
   UNDO_CERTIFICATE,
 } UndoKind;
@@ -53,7 +56,8 @@ typedef struct
   char      *target;     /* control, service or certificate family ID */
   gint64     item_id;    /* scope item */
   guint      field;
-  int        int_value;
+  int        int_value;  /* an enum field; a scope item's kind */
+  guint      position;   /* a scope item's position before a move or removal */
   char      *str_value;  /* a string field; a scope item's name */
   char      *str_value2; /* a scope item's detail */
   char     **strv_value; /* services */
@@ -399,11 +403,11 @@ entry_names_service (UndoEntry  *entry,
           g_strv_contains ((const char * const *) entry->strv_value, service_id));
 }
 
-/* Drops entries about a removed scope item or custom provider. */
+/* Drops entries about a removed custom provider. A removed scope item keeps
+ * its entries: undoing the removal brings it back under the same ID. */
 static void
 purge_undo (GapWorkspace *self,
-            const char   *service_id,
-            gint64        item_id)
+            const char   *service_id)
 {
   gboolean could_undo = self->undo.length > 0;
   GList *l = self->undo.head;
@@ -412,14 +416,8 @@ purge_undo (GapWorkspace *self,
     {
       GList *next = l->next;
       UndoEntry *entry = l->data;
-      gboolean drop = FALSE;
 
-      if (service_id != NULL)
-        drop = entry_names_service (entry, service_id);
-      else
-        drop = entry->kind == UNDO_SCOPE_ITEM && entry->item_id == item_id;
-
-      if (drop)
+      if (entry_names_service (entry, service_id))
         {
           undo_entry_free (entry);
           g_queue_delete_link (&self->undo, l);
@@ -1891,6 +1889,103 @@ validate_scope_item (GapScopeKind   kind,
   return validate_name (what, name, loading, error) && validate_text (what, detail, error);
 }
 
+static UndoEntry *
+scope_item_undo_entry (UndoKind      kind,
+                       GapScopeItem *item,
+                       guint         position)
+{
+  UndoEntry *entry = undo_entry_new (kind, NULL, 0);
+
+  entry->item_id = gap_scope_item_get_id (item);
+  entry->int_value = gap_scope_item_get_kind (item);
+  entry->position = position;
+  entry->str_value = g_strdup (gap_scope_item_get_name (item));
+  entry->str_value2 = g_strdup (gap_scope_item_get_detail (item));
+  return entry;
+}
+
+/* Writes positions from..to (inclusive) of @order, an array of items. */
+static gboolean
+write_positions (GapWorkspace  *self,
+                 GapScopeItem **order,
+                 guint          from,
+                 guint          to,
+                 guint          offset,
+                 GError       **error)
+{
+  for (guint i = from; i <= to; i++)
+    {
+      sqlite3_stmt *stmt = _gap_store_statement (self->store, GAP_STMT_SET_SCOPE_ITEM_POSITION,
+                                                 error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, gap_scope_item_get_id (order[i - offset]));
+      sqlite3_bind_int64 (stmt, 2, i);
+      if (!_gap_store_run (self->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds an item at @position; @id is 0 for a new item, or the ID of a
+ * removed one that an undo brings back. */
+static GapScopeItem *
+insert_scope_item (GapWorkspace  *self,
+                   GapScopeKind   kind,
+                   gint64         id,
+                   guint          position,
+                   const char    *name,
+                   const char    *detail,
+                   GError       **error)
+{
+  g_autoptr(GapScopeItem) item = NULL;
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *time = NULL;
+  g_autofree char *log_item = NULL;
+  GListModel *model = G_LIST_MODEL (self->scope_items[kind]);
+  sqlite3_stmt *stmt;
+  guint n;
+
+  n = g_list_model_get_n_items (model);
+  position = MIN (position, n);
+  for (guint i = position; i < n; i++)
+    g_ptr_array_add (after, g_list_model_get_item (model, i));
+
+  time = now_utc ();
+  log_item = scope_item_log_item (kind, name);
+  if (!edit_begin (self, error))
+    return NULL;
+  if (after->len > 0 &&
+      !write_positions (self, (GapScopeItem **) after->pdata, position + 1, position + after->len,
+                        position + 1, error))
+    return (edit_abort (self, error), NULL);
+  stmt = _gap_store_statement (self->store,
+                               id != 0 ? GAP_STMT_RESTORE_SCOPE_ITEM : GAP_STMT_ADD_SCOPE_ITEM,
+                               error);
+  if (stmt == NULL)
+    return (edit_abort (self, error), NULL);
+  sqlite3_bind_text (stmt, 1, gap_scope_kind_to_string (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, position);
+  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, detail, -1, SQLITE_TRANSIENT);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 5, id);
+  if (!_gap_store_run (self->store, stmt, error))
+    return (edit_abort (self, error), NULL);
+  item = _gap_scope_item_new (id != 0 ? id : _gap_store_last_insert_rowid (self->store),
+                              kind, name, detail);
+  if (!log_change (self, time, log_item, "item", "", name, error))
+    return (edit_abort (self, error), NULL);
+  if (!edit_commit (self, error))
+    return NULL;
+
+  push_undo (self, scope_item_undo_entry (UNDO_SCOPE_ITEM_ADDED, item, position));
+  g_list_store_insert (self->scope_items[kind], position, item);
+  g_signal_emit (self, signals[SCOPE_CHANGED], 0);
+  return item;
+}
+
 GapScopeItem *
 gap_workspace_add_scope_item (GapWorkspace  *self,
                               GapScopeKind   kind,
@@ -1898,12 +1993,6 @@ gap_workspace_add_scope_item (GapWorkspace  *self,
                               const char    *detail,
                               GError       **error)
 {
-  g_autoptr(GapScopeItem) item = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *log_item = NULL;
-  sqlite3_stmt *stmt;
-  guint n;
-
   g_return_val_if_fail (GAP_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -1920,29 +2009,7 @@ gap_workspace_add_scope_item (GapWorkspace  *self,
   if (!validate_scope_item (kind, name, detail, FALSE, error))
     return NULL;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->scope_items[kind]));
-  time = now_utc ();
-  log_item = scope_item_log_item (kind, name);
-  if (!edit_begin (self, error))
-    return NULL;
-  stmt = _gap_store_statement (self->store, GAP_STMT_ADD_SCOPE_ITEM, error);
-  if (stmt == NULL)
-    return (edit_abort (self, error), NULL);
-  sqlite3_bind_text (stmt, 1, gap_scope_kind_to_string (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, n);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, detail, -1, SQLITE_TRANSIENT);
-  if (!_gap_store_run (self->store, stmt, error))
-    return (edit_abort (self, error), NULL);
-  item = _gap_scope_item_new (_gap_store_last_insert_rowid (self->store), kind, name, detail);
-  if (!log_change (self, time, log_item, "item", "", name, error))
-    return (edit_abort (self, error), NULL);
-  if (!edit_commit (self, error))
-    return NULL;
-
-  g_list_store_append (self->scope_items[kind], item);
-  g_signal_emit (self, signals[SCOPE_CHANGED], 0);
-  return item;
+  return insert_scope_item (self, kind, 0, G_MAXUINT, name, detail, error);
 }
 
 gboolean
@@ -1956,7 +2023,6 @@ gap_workspace_update_scope_item (GapWorkspace  *self,
   g_autofree char *log_item = NULL;
   GapScopeKind kind;
   sqlite3_stmt *stmt;
-  UndoEntry *entry;
   guint position;
 
   g_return_val_if_fail (GAP_IS_WORKSPACE (self), FALSE);
@@ -1996,40 +2062,11 @@ gap_workspace_update_scope_item (GapWorkspace  *self,
   if (!edit_commit (self, error))
     return FALSE;
 
-  entry = undo_entry_new (UNDO_SCOPE_ITEM, NULL, 0);
-  entry->item_id = gap_scope_item_get_id (item);
-  entry->int_value = kind;
-  entry->str_value = g_strdup (gap_scope_item_get_name (item));
-  entry->str_value2 = g_strdup (gap_scope_item_get_detail (item));
-  push_undo (self, entry);
+  push_undo (self, scope_item_undo_entry (UNDO_SCOPE_ITEM, item, position));
 
   _gap_scope_item_set_name (item, name);
   _gap_scope_item_set_detail (item, detail);
   g_signal_emit (self, signals[SCOPE_CHANGED], 0);
-  return TRUE;
-}
-
-/* Writes positions from..to (inclusive) of @order, an array of items. */
-static gboolean
-write_positions (GapWorkspace  *self,
-                 GapScopeItem **order,
-                 guint          from,
-                 guint          to,
-                 guint          offset,
-                 GError       **error)
-{
-  for (guint i = from; i <= to; i++)
-    {
-      sqlite3_stmt *stmt = _gap_store_statement (self->store, GAP_STMT_SET_SCOPE_ITEM_POSITION,
-                                                 error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, gap_scope_item_get_id (order[i - offset]));
-      sqlite3_bind_int64 (stmt, 2, i);
-      if (!_gap_store_run (self->store, stmt, error))
-        return FALSE;
-    }
   return TRUE;
 }
 
@@ -2078,8 +2115,8 @@ gap_workspace_remove_scope_item (GapWorkspace  *self,
   if (!edit_commit (self, error))
     return FALSE;
 
+  push_undo (self, scope_item_undo_entry (UNDO_SCOPE_ITEM_REMOVED, item, position));
   g_list_store_remove (self->scope_items[kind], position);
-  purge_undo (self, NULL, gap_scope_item_get_id (item));
   g_signal_emit (self, signals[SCOPE_CHANGED], 0);
   return TRUE;
 }
@@ -2134,6 +2171,7 @@ gap_workspace_move_scope_item (GapWorkspace  *self,
   if (!edit_commit (self, error))
     return FALSE;
 
+  push_undo (self, scope_item_undo_entry (UNDO_SCOPE_ITEM_MOVED, item, old_position));
   /* One items-changed for the whole moved range. */
   g_list_store_splice (self->scope_items[kind], lo, range->len, range->pdata, range->len);
   g_signal_emit (self, signals[SCOPE_CHANGED], 0);
@@ -2470,7 +2508,7 @@ gap_workspace_remove_custom_provider (GapWorkspace      *self,
   if (g_list_store_find (self->services, record, &position))
     g_list_store_remove (self->services, position);
   g_hash_table_remove (self->services_by_id, id);
-  purge_undo (self, id, 0);
+  purge_undo (self, id);
 
   for (guint i = 0; i < affected->len; i++)
     emit_assessment_changed (self, affected->pdata[i], GAP_FIELD_SERVICES);
@@ -3124,6 +3162,15 @@ describe_entry (GapWorkspace *self,
       return describe_scope_field (entry->field);
     case UNDO_SCOPE_ITEM:
       return g_strdup_printf (_("scope item “%s”"), entry->str_value);
+    case UNDO_SCOPE_ITEM_ADDED:
+    case UNDO_SCOPE_ITEM_REMOVED:
+    case UNDO_SCOPE_ITEM_MOVED:
+      /* Whole sentences: gap_workspace_describe_undo() says them as they are. */
+      if (entry->kind == UNDO_SCOPE_ITEM_ADDED)
+        return g_strdup_printf (_("Undo adding “%s”"), entry->str_value);
+      if (entry->kind == UNDO_SCOPE_ITEM_REMOVED)
+        return g_strdup_printf (_("Undo removal of “%s”"), entry->str_value);
+      return g_strdup_printf (_("Undo move of “%s”"), entry->str_value);
     case UNDO_SERVICE_IN_USE:
       {
         GapServiceRecord *record = g_hash_table_lookup (self->services_by_id, entry->target);
@@ -3148,14 +3195,19 @@ char *
 gap_workspace_describe_undo (GapWorkspace *self)
 {
   g_autofree char *what = NULL;
+  UndoEntry *entry;
 
   g_return_val_if_fail (GAP_IS_WORKSPACE (self), NULL);
 
   if (self->undo.length == 0)
     return NULL;
-  what = describe_entry (self, g_queue_peek_head (&self->undo));
+  entry = g_queue_peek_head (&self->undo);
+  what = describe_entry (self, entry);
   if (what == NULL)
     return NULL;
+  if (entry->kind == UNDO_SCOPE_ITEM_ADDED || entry->kind == UNDO_SCOPE_ITEM_REMOVED ||
+      entry->kind == UNDO_SCOPE_ITEM_MOVED)
+    return g_steal_pointer (&what);
   /* TRANSLATORS: "Undo change of Status of 5.1" */
   return g_strdup_printf (_("Undo change of %s"), what);
 }
@@ -3232,6 +3284,27 @@ apply_undo (GapWorkspace  *self,
           break;
         return gap_workspace_update_scope_item (self, item, entry->str_value, entry->str_value2,
                                                 error);
+      }
+    case UNDO_SCOPE_ITEM_ADDED:
+      {
+        GapScopeItem *item = find_scope_item (self, entry->int_value, entry->item_id);
+
+        if (item == NULL)
+          break;
+        return gap_workspace_remove_scope_item (self, item, error);
+      }
+    case UNDO_SCOPE_ITEM_REMOVED:
+      if (find_scope_item (self, entry->int_value, entry->item_id) != NULL)
+        break;
+      return insert_scope_item (self, entry->int_value, entry->item_id, entry->position,
+                                entry->str_value, entry->str_value2, error) != NULL;
+    case UNDO_SCOPE_ITEM_MOVED:
+      {
+        GapScopeItem *item = find_scope_item (self, entry->int_value, entry->item_id);
+
+        if (item == NULL)
+          break;
+        return gap_workspace_move_scope_item (self, item, entry->position, error);
       }
     case UNDO_SERVICE_IN_USE:
       {

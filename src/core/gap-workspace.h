@@ -192,7 +192,9 @@ gboolean          gap_workspace_set_scope_field       (GapWorkspace  *self,
                                                        const char    *value,
                                                        GError       **error);
 
-/* GListModel of GapScopeItem of one kind, in the user's order. */
+/* GListModel of GapScopeItem of one kind, in the user's order. Adding,
+ * editing, removing and moving an item are each one undo step; undoing a
+ * removal puts the item back at its place with its ID. */
 GListModel       *gap_workspace_get_scope_items       (GapWorkspace  *self,
                                                        GapScopeKind   kind);
 GapScopeItem     *gap_workspace_add_scope_item        (GapWorkspace  *self,
@@ -285,7 +287,9 @@ gboolean          gap_workspace_end_batch             (GapWorkspace  *self,
                                                        gboolean       commit,
                                                        GError       **error);
 
-/* Undo of the last field changes (at least 50); property "can-undo". */
+/* Undo of the last edits (at least 50): fields, scope items, services in
+ * use, certificates; not adding or removing custom providers, which drops
+ * the entries that name them. Property "can-undo". */
 gboolean          gap_workspace_get_can_undo          (GapWorkspace  *self);
 /* Translated description of what undo would revert, or NULL. */
 char             *gap_workspace_describe_undo         (GapWorkspace  *self);

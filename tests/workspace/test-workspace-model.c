@@ -636,6 +636,86 @@ test_scope_items_changed (Fixture       *fixture,
   g_assert_cmpstr (memory, ==, disk);
 }
 
+/* Adding, removing and moving scope items are undone step by step, and a
+ * removed item comes back at its place with its ID and its older edits. */
+static void
+test_undo_scope_items (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GapWorkspace *ws = fixture->workspace;
+  GListModel *sites = gap_workspace_get_scope_items (ws, GAP_SCOPE_KIND_SITE);
+  g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char * const descriptions[] = {
+    "Undo adding “Kaohsiung”", "Undo removal of “Taichung”", "Undo move of “Taipei”",
+    "Undo change of scope item “Taichung”", "Undo adding “Tainan”", "Undo adding “Taichung”",
+    "Undo adding “Taipei”",
+  };
+  GapScopeItem *taipei, *taichung;
+  gint64 taichung_id;
+  guint step = 0;
+
+  g_ptr_array_add (snapshots, ws_snapshot (ws));
+  taipei = gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_SITE, "Taipei", "HQ", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (snapshots, ws_snapshot (ws));
+  taichung = gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_SITE, "Taichung", "", &error);
+  g_assert_no_error (error);
+  taichung_id = gap_scope_item_get_id (taichung);
+  g_ptr_array_add (snapshots, ws_snapshot (ws));
+  gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_SITE, "Tainan", "", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (snapshots, ws_snapshot (ws));
+  g_assert_true (gap_workspace_update_scope_item (ws, taichung, "台中", "Data centre", &error));
+  g_ptr_array_add (snapshots, ws_snapshot (ws));
+  g_assert_true (gap_workspace_move_scope_item (ws, taipei, 2, &error));
+  g_ptr_array_add (snapshots, ws_snapshot (ws));
+  assert_names (sites, "台中 Tainan Taipei");
+  g_assert_true (gap_workspace_remove_scope_item (ws, taichung, &error));
+  g_ptr_array_add (snapshots, ws_snapshot (ws));
+  gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_SITE, "Kaohsiung", "", &error);
+  g_assert_no_error (error);
+  assert_names (sites, "Tainan Taipei Kaohsiung");
+
+  for (guint i = snapshots->len; i > 0; i--, step++)
+    {
+      g_autofree char *description = gap_workspace_describe_undo (ws);
+      g_autofree char *now = NULL;
+
+      /* The removal is described by the name the item had then. */
+      if (step == 1)
+        g_assert_cmpstr (description, ==, "Undo removal of “台中”");
+      else
+        g_assert_cmpstr (description, ==, descriptions[step]);
+      g_assert_true (gap_workspace_undo (ws, &error));
+      g_assert_no_error (error);
+      now = ws_snapshot (ws);
+      g_assert_cmpstr (now, ==, snapshots->pdata[i - 1]);
+
+      if (step == 1)
+        {
+          g_autoptr(GapScopeItem) back = g_list_model_get_item (sites, 0);
+
+          /* At its place, under its ID. */
+          assert_names (sites, "台中 Tainan Taipei");
+          g_assert_cmpint (gap_scope_item_get_id (back), ==, taichung_id);
+          g_assert_cmpstr (gap_scope_item_get_detail (back), ==, "Data centre");
+        }
+    }
+  g_assert_false (gap_workspace_get_can_undo (ws));
+  g_assert_cmpuint (g_list_model_get_n_items (sites), ==, 0);
+
+  /* And the file holds what memory does. */
+  {
+    g_autofree char *memory = ws_snapshot (ws);
+    g_autofree char *disk = NULL;
+
+    g_clear_object (&fixture->workspace);
+    disk = ws_snapshot_file (fixture->path);
+    g_assert_cmpstr (memory, ==, disk);
+  }
+}
+
 /* ---- undo ---- */
 
 static void
@@ -660,6 +740,8 @@ test_undo (Fixture       *fixture,
   item = gap_workspace_add_scope_item (ws, GAP_SCOPE_KIND_UNIT, "IT", "Information technology",
                                        &error);
   g_assert_no_error (error);
+  /* Adding the item is the first step on the stack. */
+  g_assert_true (gap_workspace_get_can_undo (ws));
   log_before = log_length (ws);
   g_ptr_array_add (snapshots, ws_snapshot (ws));
   g_signal_connect (ws, "notify::can-undo", G_CALLBACK (on_notify), counts);
@@ -698,7 +780,7 @@ test_undo (Fixture       *fixture,
       g_assert_no_error (error);
       g_ptr_array_add (snapshots, ws_snapshot (ws));
     }
-  g_assert_cmpuint (count_of (counts, "can-undo"), ==, 1);
+  g_assert_cmpuint (count_of (counts, "can-undo"), ==, 0);
 
   /* The last edit was a certificate reference. */
   description = gap_workspace_describe_undo (ws);
@@ -725,16 +807,23 @@ test_undo (Fixture       *fixture,
           g_assert_cmpstr (a, ==, b);
         }
     }
+  g_clear_pointer (&description, g_free);
+  description = gap_workspace_describe_undo (ws);
+  g_assert_cmpstr (description, ==, "Undo adding “IT”");
+  g_assert_true (gap_workspace_undo (ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (gap_workspace_get_scope_items (ws, GAP_SCOPE_KIND_UNIT)),
+                    ==, 0);
   g_assert_false (gap_workspace_get_can_undo (ws));
   g_assert_null (gap_workspace_describe_undo (ws));
-  g_assert_cmpuint (count_of (counts, "can-undo"), ==, 2);
+  g_assert_cmpuint (count_of (counts, "can-undo"), ==, 1);
   g_assert_false (gap_workspace_undo (ws, &error));
   g_assert_error (error, GAP_ERROR, GAP_ERROR_NOTHING_TO_UNDO);
   g_clear_error (&error);
 
   /* Each edit and each undo is in the log; the first scope item edit
-   * changed name and detail, two rows each way. */
-  g_assert_cmpuint (log_length (ws), ==, log_before + 2 * n_edits + 2);
+   * changed name and detail, two rows each way; undoing the adding, one. */
+  g_assert_cmpuint (log_length (ws), ==, log_before + 2 * n_edits + 2 + 1);
 
   /* And the file holds what memory does. */
   {
@@ -1547,6 +1636,7 @@ main (int   argc,
   ADD ("invalid-input", test_invalid_input);
   ADD ("blank-names", test_blank_names);
   ADD ("scope-items-changed", test_scope_items_changed);
+  ADD ("undo-scope-items", test_undo_scope_items);
   ADD ("undo", test_undo);
   ADD ("undo-depth", test_undo_depth);
   ADD ("apply-suggestion", test_apply_suggestion);
