@@ -39,8 +39,14 @@ struct _GapWindow
   AdwViewStack         *view_stack;
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
-  GtkWidget            *controls_slot;
-  GtkWidget            *analysis_slot;
+  GapScopePage         *scope_page;
+  GapServicesPage      *services_page;
+  GapControlsPage      *controls_page;
+  GapAnalysisPage      *analysis_page;
+
+  /* While TRUE, showing a page does not fill it (the workspace is about to
+   * change). */
+  guint                 switching : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GapWindow, gap_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -166,6 +172,50 @@ recent_row_activated_cb (GapWindow     *self,
     gap_widget_show_error (GTK_WIDGET (self), _("Could not open the workspace"), error);
 }
 
+/* ---- filling the pages ---- */
+
+/* A page gets the workspace only once it is shown: filling all four at once
+ * was most of the time to the first frame (tests/bench/notes.md). A page
+ * keeps its workspace once filled; a new workspace resets the hidden ones. */
+static void
+gap_window_set_page_workspace (GapWindow *self,
+                               GtkWidget *page,
+                               gboolean   fill)
+{
+  GapWorkspace *workspace = fill ? self->workspace : NULL;
+  GapAnalysis *analysis = fill ? self->analysis : NULL;
+
+  if (page == GTK_WIDGET (self->scope_page))
+    gap_scope_page_set_workspace (self->scope_page, workspace);
+  else if (page == GTK_WIDGET (self->services_page))
+    gap_services_page_set_workspace (self->services_page, workspace);
+  else if (page == GTK_WIDGET (self->controls_page))
+    gap_controls_page_set_analysis (self->controls_page, analysis);
+  else if (page == GTK_WIDGET (self->analysis_page))
+    gap_analysis_page_set_analysis (self->analysis_page, analysis);
+}
+
+static void
+gap_window_sync_pages (GapWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *pages[] = { GTK_WIDGET (self->scope_page), GTK_WIDGET (self->services_page),
+                         GTK_WIDGET (self->controls_page), GTK_WIDGET (self->analysis_page) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gap_window_set_page_workspace (self, pages[i], pages[i] == visible);
+}
+
+static void
+visible_page_changed_cb (GapWindow *self)
+{
+  if (self->switching)
+    return;
+
+  gap_window_set_page_workspace (self, adw_view_stack_get_visible_child (self->view_stack),
+                                 TRUE);
+}
+
 /* ---- state ---- */
 
 static void
@@ -231,7 +281,8 @@ gap_window_set_workspace (GapWindow    *self,
     adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
 
   /* The pages finish pending edits on the old workspace when they see the
-   * new one, so it is closed only after the notifications. */
+   * new one, so it is closed only after they have. */
+  gap_window_sync_pages (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
 
@@ -246,15 +297,23 @@ gap_window_set_workspace (GapWindow    *self,
   gap_window_update_actions (self);
 }
 
+/* Opens @workspace on @page, or on the page last shown when NULL. */
 static void
 gap_window_take_workspace (GapWindow    *self,
-                           GapWorkspace *workspace)
+                           GapWorkspace *workspace,
+                           const char   *page)
 {
-  g_autofree char *page = g_settings_get_string (self->settings, "last-page");
+  g_autofree char *last_page = NULL;
 
+  if (page == NULL)
+    page = last_page = g_settings_get_string (self->settings, "last-page");
+
+  /* The page first, so that only that one is filled. */
+  self->switching = TRUE;
+  gap_window_show_page (self, page);
+  self->switching = FALSE;
   gap_window_set_workspace (self, workspace);
   g_object_unref (workspace);
-  gap_window_show_page (self, page);
 
   /* Every edit would fail: say so once, up front. */
   if (gap_workspace_get_read_only (self->workspace))
@@ -285,8 +344,7 @@ gap_window_create_workspace (GapWindow   *self,
   if (workspace == NULL)
     return FALSE;
 
-  gap_window_take_workspace (self, workspace);
-  gap_window_show_page (self, "scope");
+  gap_window_take_workspace (self, workspace, "scope");
   return TRUE;
 }
 
@@ -307,7 +365,7 @@ gap_window_open_file (GapWindow  *self,
   if (workspace == NULL)
     return FALSE;
 
-  gap_window_take_workspace (self, workspace);
+  gap_window_take_workspace (self, workspace, NULL);
   return TRUE;
 }
 
@@ -339,7 +397,7 @@ gap_window_open_copy (GapWindow  *self,
       return FALSE;
     }
 
-  gap_window_take_workspace (self, workspace);
+  gap_window_take_workspace (self, workspace, NULL);
   return TRUE;
 }
 
@@ -364,7 +422,7 @@ gap_window_open_demo (GapWindow  *self,
       return FALSE;
     }
 
-  gap_window_take_workspace (self, workspace);
+  gap_window_take_workspace (self, workspace, NULL);
   return TRUE;
 }
 
@@ -420,8 +478,7 @@ gap_window_migrate (GapWindow  *self,
 
   n_review = gap_migration_report_get_n_review (report);
   text = gap_migration_report_to_text (report);
-  gap_window_take_workspace (self, migrated);
-  gap_window_show_page (self, "controls");
+  gap_window_take_workspace (self, migrated, "controls");
 
   if (n_review == 0)
     body = g_strdup (_("A new ISO/IEC 27001:2022 workspace was created; the 2013 workspace is "
@@ -904,9 +961,12 @@ gap_window_class_init (GapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GapWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GapWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, GapWindow, recent_list);
-  gtk_widget_class_bind_template_child (widget_class, GapWindow, controls_slot);
-  gtk_widget_class_bind_template_child (widget_class, GapWindow, analysis_slot);
+  gtk_widget_class_bind_template_child (widget_class, GapWindow, scope_page);
+  gtk_widget_class_bind_template_child (widget_class, GapWindow, services_page);
+  gtk_widget_class_bind_template_child (widget_class, GapWindow, controls_page);
+  gtk_widget_class_bind_template_child (widget_class, GapWindow, analysis_page);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL,
