@@ -3,8 +3,9 @@
  * Copyright 2026 The ISMS Gap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Writing: one JsonBuilder, members in a fixed order, pretty printed, so the
- * same workspace always gives the same bytes.
+ * Writing: member by member into the stream (gap-json-writer-private.h),
+ * in a fixed order, pretty printed, so the same workspace always gives the
+ * same bytes.
  *
  * Reading: an import comes from outside and may be anything. The bytes are
  * checked first (size, UTF-8, nesting depth: json-glib's parser recurses,
@@ -23,6 +24,7 @@
 #include "gap-core-resources.h"
 #include "gap-error.h"
 #include "gap-json-private.h"
+#include "gap-json-writer-private.h"
 #include "gap-staging-private.h"
 #include "gap-text-private.h"
 #include "gap-workspace-private.h"
@@ -66,54 +68,44 @@ nonnull (const char *text)
 /* ------------------------------------------------------------------ */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
+add_string (GapJsonWriter *writer,
+            const char    *member,
+            const char    *value)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, nonnull (value));
+  _gap_json_writer_member_string (writer, member, nonnull (value));
 }
 
 static void
-add_date (JsonBuilder *builder,
-          const char  *member,
-          const char  *value)
+add_date (GapJsonWriter *writer,
+          const char    *member,
+          const char    *value)
 {
-  json_builder_set_member_name (builder, member);
+  _gap_json_writer_member (writer, member);
   if (value == NULL || value[0] == '\0')
-    json_builder_add_null_value (builder);
+    _gap_json_writer_null (writer);
   else
-    json_builder_add_string_value (builder, value);
-}
-
-static void
-add_boolean (JsonBuilder *builder,
-             const char  *member,
-             gboolean     value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_boolean_value (builder, value);
+    _gap_json_writer_string (writer, value);
 }
 
 typedef const char *(*FlagToString) (guint flag);
 
 /* Flags as an array of their strings, lowest bit first. */
 static void
-add_flags (JsonBuilder  *builder,
-           const char   *member,
-           guint         flags,
-           FlagToString  to_string)
+add_flags (GapJsonWriter *writer,
+           const char    *member,
+           guint          flags,
+           FlagToString   to_string)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
+  _gap_json_writer_member (writer, member);
+  _gap_json_writer_begin_array (writer);
   for (guint bit = 0; bit < 32; bit++)
     {
       const char *nick = (flags & (1u << bit)) ? to_string (1u << bit) : NULL;
 
       if (nick != NULL)
-        json_builder_add_string_value (builder, nick);
+        _gap_json_writer_string (writer, nick);
     }
-  json_builder_end_array (builder);
+  _gap_json_writer_end_array (writer);
 }
 
 static const char *
@@ -129,182 +121,177 @@ service_model_to_string (guint flag)
 }
 
 static void
-build_scope (JsonBuilder *builder,
-             GapDoc      *doc)
+write_scope (GapJsonWriter *writer,
+             GapDoc        *doc)
 {
-  json_builder_set_member_name (builder, "scope");
-  json_builder_begin_object (builder);
+  _gap_json_writer_member (writer, "scope");
+  _gap_json_writer_begin_object (writer);
 
   for (guint field = 0; field < GAP_DOC_N_SCOPE_FIELDS; field++)
     {
       if (field == GAP_SCOPE_FIELD_ASSESSMENT_DATE)
-        add_date (builder, scope_members[field], doc->scope[field]);
+        add_date (writer, scope_members[field], doc->scope[field]);
       else
-        add_string (builder, scope_members[field], doc->scope[field]);
+        add_string (writer, scope_members[field], doc->scope[field]);
     }
 
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_object (builder);
+  _gap_json_writer_member (writer, "items");
+  _gap_json_writer_begin_object (writer);
   for (guint kind = 0; kind < GAP_N_SCOPE_KINDS; kind++)
     {
-      json_builder_set_member_name (builder, gap_scope_kind_to_string (kind));
-      json_builder_begin_array (builder);
+      _gap_json_writer_member (writer, gap_scope_kind_to_string (kind));
+      _gap_json_writer_begin_array (writer);
       for (guint i = 0; i < doc->scope_items->len; i++)
         {
           GapDocScopeItem *item = g_ptr_array_index (doc->scope_items, i);
 
           if (item->kind != kind)
             continue;
-          json_builder_begin_object (builder);
-          add_string (builder, "name", item->name);
-          add_string (builder, "detail", item->detail);
-          json_builder_end_object (builder);
+          _gap_json_writer_begin_object (writer);
+          add_string (writer, "name", item->name);
+          add_string (writer, "detail", item->detail);
+          _gap_json_writer_end_object (writer);
         }
-      json_builder_end_array (builder);
+      _gap_json_writer_end_array (writer);
     }
-  json_builder_end_object (builder);
+  _gap_json_writer_end_object (writer);
 
-  json_builder_end_object (builder);
+  _gap_json_writer_end_object (writer);
 }
 
 static void
-build_services (JsonBuilder *builder,
-                GapDoc      *doc)
+write_services (GapJsonWriter *writer,
+                GapDoc        *doc)
 {
   GListModel *services = gap_catalog_get_services (doc->catalog);
   guint n = g_list_model_get_n_items (services);
 
-  json_builder_set_member_name (builder, "services");
-  json_builder_begin_array (builder);
+  _gap_json_writer_member (writer, "services");
+  _gap_json_writer_begin_array (writer);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GapService) service = g_list_model_get_item (services, i);
       const char *id = gap_service_get_id (service);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "id", id);
-      add_boolean (builder, "in_use", GPOINTER_TO_INT (g_hash_table_lookup (doc->in_use, id)));
-      json_builder_end_object (builder);
+      _gap_json_writer_begin_object (writer);
+      add_string (writer, "id", id);
+      _gap_json_writer_member_boolean (writer, "in_use",
+                                       GPOINTER_TO_INT (g_hash_table_lookup (doc->in_use, id)));
+      _gap_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  _gap_json_writer_end_array (writer);
 
-  json_builder_set_member_name (builder, "custom_providers");
-  json_builder_begin_array (builder);
+  _gap_json_writer_member (writer, "custom_providers");
+  _gap_json_writer_begin_array (writer);
   for (guint i = 0; i < doc->customs->len; i++)
     {
       GapDocCustom *custom = g_ptr_array_index (doc->customs, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "id", custom->id);
-      add_string (builder, "name", custom->name);
-      add_flags (builder, "models", custom->models, service_model_to_string);
-      add_boolean (builder, "in_use", custom->in_use);
-      json_builder_end_object (builder);
+      _gap_json_writer_begin_object (writer);
+      add_string (writer, "id", custom->id);
+      add_string (writer, "name", custom->name);
+      add_flags (writer, "models", custom->models, service_model_to_string);
+      _gap_json_writer_member_boolean (writer, "in_use", custom->in_use);
+      _gap_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  _gap_json_writer_end_array (writer);
 }
 
 static void
-build_certificates (JsonBuilder *builder,
-                    GapDoc      *doc)
+write_certificates (GapJsonWriter *writer,
+                    GapDoc        *doc)
 {
-  json_builder_set_member_name (builder, "certificates");
-  json_builder_begin_array (builder);
+  _gap_json_writer_member (writer, "certificates");
+  _gap_json_writer_begin_array (writer);
   for (guint i = 0; i < doc->certificates->len; i++)
     {
       GapDocCertificate *certificate = g_ptr_array_index (doc->certificates, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "family", certificate->family);
+      _gap_json_writer_begin_object (writer);
+      add_string (writer, "family", certificate->family);
       for (guint field = 0; field < GAP_DOC_N_CERTIFICATE_FIELDS; field++)
         {
           if (is_date_certificate_field (field))
-            add_date (builder, certificate_members[field], certificate->fields[field]);
+            add_date (writer, certificate_members[field], certificate->fields[field]);
           else
-            add_string (builder, certificate_members[field], certificate->fields[field]);
+            add_string (writer, certificate_members[field], certificate->fields[field]);
         }
-      json_builder_end_object (builder);
+      _gap_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  _gap_json_writer_end_array (writer);
 }
 
 static void
-build_assessment (JsonBuilder      *builder,
+write_assessment (GapJsonWriter    *writer,
                   GapDocAssessment *assessment)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "control", gap_control_get_id (assessment->control));
-  add_string (builder, "applicability", gap_applicability_to_string (assessment->applicability));
-  add_string (builder, "justification", assessment->justification);
-  add_flags (builder, "reasons", assessment->reasons, reason_to_string);
-  add_string (builder, "responsibility", gap_responsibility_to_string (assessment->responsibility));
+  _gap_json_writer_begin_object (writer);
+  add_string (writer, "control", gap_control_get_id (assessment->control));
+  add_string (writer, "applicability", gap_applicability_to_string (assessment->applicability));
+  add_string (writer, "justification", assessment->justification);
+  add_flags (writer, "reasons", assessment->reasons, reason_to_string);
+  add_string (writer, "responsibility", gap_responsibility_to_string (assessment->responsibility));
 
-  json_builder_set_member_name (builder, "services");
-  json_builder_begin_array (builder);
+  _gap_json_writer_member (writer, "services");
+  _gap_json_writer_begin_array (writer);
   for (guint i = 0; assessment->services[i] != NULL; i++)
-    json_builder_add_string_value (builder, assessment->services[i]);
-  json_builder_end_array (builder);
+    _gap_json_writer_string (writer, assessment->services[i]);
+  _gap_json_writer_end_array (writer);
 
-  add_string (builder, "status", gap_status_to_string (assessment->status));
-  add_string (builder, "owner", assessment->owner);
-  add_date (builder, "due_date", assessment->due_date);
-  add_string (builder, "priority", gap_priority_to_string (assessment->priority));
-  add_string (builder, "evidence", assessment->evidence);
-  add_string (builder, "notes", assessment->notes);
-  add_boolean (builder, "needs_review", assessment->needs_review);
-  json_builder_end_object (builder);
+  add_string (writer, "status", gap_status_to_string (assessment->status));
+  add_string (writer, "owner", assessment->owner);
+  add_date (writer, "due_date", assessment->due_date);
+  add_string (writer, "priority", gap_priority_to_string (assessment->priority));
+  add_string (writer, "evidence", assessment->evidence);
+  add_string (writer, "notes", assessment->notes);
+  _gap_json_writer_member_boolean (writer, "needs_review", assessment->needs_review);
+  _gap_json_writer_end_object (writer);
 }
 
-static GBytes *
-doc_to_json_bytes (GapDoc *doc)
+/* The document, then a final newline as text files have. */
+static gboolean
+write_doc (GapDoc        *doc,
+           GOutputStream *stream,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  char *data;
-  gsize length;
+  g_autoptr(GapJsonWriter) writer = _gap_json_writer_new (stream, cancellable);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "format", FORMAT_NAME);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, FORMAT_VERSION);
-  add_string (builder, "edition", gap_edition_to_string (doc->edition));
-  add_string (builder, "uuid", doc->uuid);
-  build_scope (builder, doc);
-  build_services (builder, doc);
-  build_certificates (builder, doc);
+  _gap_json_writer_begin_object (writer);
+  add_string (writer, "format", FORMAT_NAME);
+  _gap_json_writer_member (writer, "version");
+  _gap_json_writer_int (writer, FORMAT_VERSION);
+  add_string (writer, "edition", gap_edition_to_string (doc->edition));
+  add_string (writer, "uuid", doc->uuid);
+  write_scope (writer, doc);
+  write_services (writer, doc);
+  write_certificates (writer, doc);
 
-  json_builder_set_member_name (builder, "assessments");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < doc->assessments->len; i++)
-    build_assessment (builder, g_ptr_array_index (doc->assessments, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  _gap_json_writer_member (writer, "assessments");
+  _gap_json_writer_begin_array (writer);
+  for (guint i = 0; i < doc->assessments->len && _gap_json_writer_ok (writer); i++)
+    write_assessment (writer, g_ptr_array_index (doc->assessments, i));
+  _gap_json_writer_end_array (writer);
+  _gap_json_writer_end_object (writer);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_indent_char (generator, ' ');
-  data = json_generator_to_data (generator, &length);
-
-  /* A final newline, as text files have. */
-  data = g_realloc (data, length + 2);
-  data[length++] = '\n';
-  data[length] = '\0';
-
-  return g_bytes_new_take (data, length);
+  return _gap_json_writer_finish (writer, error);
 }
 
 GBytes *
 _gap_workspace_to_json_bytes (GapWorkspace *self)
 {
   g_autoptr(GapDoc) doc = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (GAP_IS_WORKSPACE (self), NULL);
 
   doc = _gap_doc_new_from_workspace (self);
-  return doc_to_json_bytes (doc);
+  stream = g_memory_output_stream_new_resizable ();
+  /* Memory does not fail to be written. */
+  if (!write_doc (doc, stream, NULL, &error) || !g_output_stream_close (stream, NULL, &error))
+    g_error ("%s", error->message);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
 }
 
 gboolean
@@ -313,18 +300,14 @@ gap_workspace_write_json (GapWorkspace  *self,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-  const char *data;
+  g_autoptr(GapDoc) doc = NULL;
 
   g_return_val_if_fail (GAP_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = _gap_workspace_to_json_bytes (self);
-  data = g_bytes_get_data (bytes, &length);
-
-  return g_output_stream_write_all (stream, data, length, NULL, cancellable, error);
+  doc = _gap_doc_new_from_workspace (self);
+  return write_doc (doc, stream, cancellable, error);
 }
 
 /* ------------------------------------------------------------------ */
