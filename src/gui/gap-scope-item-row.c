@@ -17,12 +17,15 @@ struct _GapScopeItemRow
 
   GapWorkspace   *workspace;
   GapScopeItem   *item;
+  guint           can_move_up : 1;
+  guint           can_move_down : 1;
 
+  /* Built when the row is first expanded (NULL until then): a collapsed
+   * row's editors would still be built and measured for every item. */
   AdwEntryRow    *name_row;
   AdwEntryRow    *detail_row;
   GtkButton      *up_button;
   GtkButton      *down_button;
-  GtkButton      *remove_button;
 };
 
 G_DEFINE_FINAL_TYPE (GapScopeItemRow, gap_scope_item_row, ADW_TYPE_EXPANDER_ROW)
@@ -34,6 +37,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void ensure_editors (GapScopeItemRow *self);
 
 const char *
 gap_scope_item_row_detail_title (GapScopeKind kind)
@@ -67,8 +72,11 @@ gap_scope_item_row_sync (GapScopeItemRow *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name ? name : "");
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), detail ? detail : "");
-  gap_entry_row_sync (self->name_row, name);
-  gap_entry_row_sync (self->detail_row, detail);
+  if (self->name_row != NULL)
+    {
+      gap_entry_row_sync (self->name_row, name);
+      gap_entry_row_sync (self->detail_row, detail);
+    }
 }
 
 static void
@@ -105,8 +113,21 @@ gap_scope_item_row_flush (GapScopeItemRow *self)
 {
   g_return_if_fail (GAP_IS_SCOPE_ITEM_ROW (self));
 
-  gap_entry_row_flush (self->name_row);
-  gap_entry_row_flush (self->detail_row);
+  if (self->name_row != NULL)
+    {
+      gap_entry_row_flush (self->name_row);
+      gap_entry_row_flush (self->detail_row);
+    }
+}
+
+static void
+update_move_buttons (GapScopeItemRow *self)
+{
+  if (self->up_button == NULL)
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), self->can_move_up);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), self->can_move_down);
 }
 
 void
@@ -116,8 +137,9 @@ gap_scope_item_row_set_can_move (GapScopeItemRow *self,
 {
   g_return_if_fail (GAP_IS_SCOPE_ITEM_ROW (self));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), up);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), down);
+  self->can_move_up = !!up;
+  self->can_move_down = !!down;
+  update_move_buttons (self);
 }
 
 void
@@ -129,6 +151,7 @@ gap_scope_item_row_focus_move (GapScopeItemRow *self,
   g_return_if_fail (GAP_IS_SCOPE_ITEM_ROW (self));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
+  ensure_editors (self);
   button = GTK_WIDGET (delta < 0 ? self->up_button : self->down_button);
   if (!gtk_widget_get_sensitive (button))
     button = GTK_WIDGET (delta < 0 ? self->down_button : self->up_button);
@@ -185,24 +208,87 @@ gap_scope_item_row_class_init (GapScopeItemRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/gap-scope-item-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, GapScopeItemRow, name_row);
-  gtk_widget_class_bind_template_child (widget_class, GapScopeItemRow, detail_row);
-  gtk_widget_class_bind_template_child (widget_class, GapScopeItemRow, up_button);
-  gtk_widget_class_bind_template_child (widget_class, GapScopeItemRow, down_button);
-  gtk_widget_class_bind_template_child (widget_class, GapScopeItemRow, remove_button);
-  gtk_widget_class_bind_template_callback (widget_class, up_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, down_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+}
+
+static GtkButton *
+create_move_button (GapScopeItemRow *self,
+                    const char      *icon_name,
+                    const char      *label,
+                    GCallback        clicked)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect_swapped (button, "clicked", clicked, self);
+  return GTK_BUTTON (button);
+}
+
+/* The name and detail editors and the move and remove buttons. */
+static void
+ensure_editors (GapScopeItemRow *self)
+{
+  GtkWidget *buttons;
+  GtkWidget *remove_button;
+  GtkWidget *row;
+
+  if (self->name_row != NULL)
+    return;
+
+  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
+  self->detail_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->detail_row),
+                                 gap_scope_item_row_detail_title (gap_scope_item_get_kind (self->item)));
+  gap_entry_row_connect_commit (self->name_row, commit_cb, self);
+  gap_entry_row_connect_commit (self->detail_row, commit_cb, self);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (buttons, 12);
+  gtk_widget_set_margin_end (buttons, 12);
+  gtk_widget_set_margin_top (buttons, 6);
+  gtk_widget_set_margin_bottom (buttons, 6);
+  self->up_button = create_move_button (self, "go-up-symbolic", _("Move Up"),
+                                        G_CALLBACK (up_clicked_cb));
+  self->down_button = create_move_button (self, "go-down-symbolic", _("Move Down"),
+                                          G_CALLBACK (down_clicked_cb));
+  remove_button = gtk_button_new_with_mnemonic (_("_Remove"));
+  gtk_widget_set_hexpand (remove_button, TRUE);
+  gtk_widget_set_halign (remove_button, GTK_ALIGN_END);
+  gtk_widget_add_css_class (remove_button, "destructive-action");
+  g_signal_connect_swapped (remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->up_button));
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->down_button));
+  gtk_box_append (GTK_BOX (buttons), remove_button);
+  gap_widget_fix_tooltips (buttons);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), buttons);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->name_row));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->detail_row));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+
+  update_move_buttons (self);
+  gap_scope_item_row_sync (self);
+}
+
+static void
+expanded_changed_cb (GapScopeItemRow *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    ensure_editors (self);
 }
 
 static void
 gap_scope_item_row_init (GapScopeItemRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gap_widget_fix_tooltips (GTK_WIDGET (self));
-
-  gap_entry_row_connect_commit (self->name_row, commit_cb, self);
-  gap_entry_row_connect_commit (self->detail_row, commit_cb, self);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_changed_cb), NULL);
 }
 
 GtkWidget *
@@ -218,8 +304,6 @@ gap_scope_item_row_new (GapWorkspace *workspace,
   self->workspace = g_object_ref (workspace);
   self->item = g_object_ref (item);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->detail_row),
-                                 gap_scope_item_row_detail_title (gap_scope_item_get_kind (item)));
   g_signal_connect_object (item, "notify", G_CALLBACK (gap_scope_item_row_sync), self,
                            G_CONNECT_SWAPPED);
   gap_scope_item_row_sync (self);

@@ -97,6 +97,11 @@ item_row_at (GtkWidget *group,
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (gtk_widget_get_parent (first)), index);
 
   g_assert_true (GAP_IS_SCOPE_ITEM_ROW (row));
+  /* Its editors are built when it is first expanded, as a user does. */
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+    g_assert_null (gui_test_find (GTK_WIDGET (row), GTK_TYPE_BUTTON, "_Remove"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_nonnull (gui_test_find (GTK_WIDGET (row), GTK_TYPE_BUTTON, "_Remove"));
   return GAP_SCOPE_ITEM_ROW (row);
 }
 
