@@ -89,16 +89,6 @@ _gap_export_write_pdf (GapReport      *report,
                                   gap_report_text_get (&report->edition_label, 0));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "ISMS Gap " PACKAGE_VERSION);
 
-  for (guint i = 0; i < gap_report_layout_get_n_outline_entries (layout); i++)
-    {
-      const GapReportOutlineEntry *entry = gap_report_layout_get_outline_entry (layout, i);
-      /* Integers only: cairo parses these attributes itself. */
-      g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %d]", entry->page + 1,
-                                               (int) entry->y);
-
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry->title, link, 0);
-    }
-
   for (guint page = 0; page < gap_report_layout_get_n_pages (layout); page++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -113,6 +103,20 @@ _gap_export_write_pdf (GapReport      *report,
           ok = FALSE;
           break;
         }
+    }
+
+  /* The outline links to pages, so it goes in only once every page is.
+   * cairo 1.16 reads a linked page's height unchecked: after a cancel or
+   * a write error before the first page, it finds none and crashes in
+   * cairo_surface_finish() (issue #7). */
+  for (guint i = 0; ok && i < gap_report_layout_get_n_outline_entries (layout); i++)
+    {
+      const GapReportOutlineEntry *entry = gap_report_layout_get_outline_entry (layout, i);
+      /* Integers only: cairo parses these attributes itself. */
+      g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %d]", entry->page + 1,
+                                               (int) entry->y);
+
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry->title, link, 0);
     }
 
   cairo_destroy (cr);

@@ -564,6 +564,7 @@ typedef struct
 {
   GOutputStream parent_instance;
   GCancellable *cancellable;
+  gsize         limit;
   gsize         written;
 } CancellingStream;
 
@@ -582,7 +583,7 @@ cancelling_stream_write (GOutputStream  *stream,
   CancellingStream *self = (CancellingStream *) stream;
 
   self->written += count;
-  if (self->written > 2000)
+  if (self->written > self->limit)
     g_cancellable_cancel (self->cancellable);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return -1;
@@ -600,14 +601,15 @@ cancelling_stream_init (CancellingStream *self)
 {
 }
 
+/* Each report writer, cancelled once @limit bytes are written; 0: before
+ * it begins (its writes then fail from the first, as a file's do). */
 static void
-test_atomic_cancel_midway (Fixture       *f,
-                           gconstpointer  data)
+assert_writers_cancelled (GapReport *report,
+                          gsize      limit)
 {
   static const GapReportWriter writers[] = {
     _gap_export_write_csv, _gap_export_write_html, _gap_export_write_pdf,
   };
-  g_autoptr(GapReport) report = gap_report_new (f->analysis, GAP_REPORT_SOA, GAP_EXPORT_LANGUAGE_BOTH);
 
   for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
     {
@@ -616,9 +618,63 @@ test_atomic_cancel_midway (Fixture       *f,
       g_autoptr(GError) error = NULL;
 
       stream->cancellable = cancellable;
+      stream->limit = limit;
+      if (limit == 0)
+        g_cancellable_cancel (cancellable);
       g_assert_false (writers[i] (report, G_OUTPUT_STREAM (stream), cancellable, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_object_unref (stream);
+    }
+}
+
+static void
+test_atomic_cancel_midway (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GapReport) report = gap_report_new (f->analysis, GAP_REPORT_SOA, GAP_EXPORT_LANGUAGE_BOTH);
+
+  assert_writers_cancelled (report, 2000);
+}
+
+/* Cancelled after gap_export_to_file() looked (a worker thread can be
+ * cancelled at any moment), before a writer's first page or row: the
+ * writer stops cleanly. The PDF one used to finish a document with no
+ * page but with outline links to pages, which crashes cairo (issue #7). */
+static void
+test_atomic_cancel_before_first_page (Fixture       *f,
+                                      gconstpointer  data)
+{
+  for (GapReportKind kind = GAP_REPORT_GAP; kind <= GAP_REPORT_SOA; kind++)
+    {
+      g_autoptr(GapReport) report = gap_report_new (f->analysis, kind, GAP_EXPORT_LANGUAGE_BOTH);
+
+      assert_writers_cancelled (report, 0);
+
+      /* Not cancelled, the PDF still has its outline: one entry (a link
+       * to a page) per section. */
+      {
+        g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+        g_autoptr(GError) error = NULL;
+        g_autofree char *pdf = NULL;
+        gsize size;
+        guint n_dests = 0;
+
+        g_assert_true (_gap_export_write_pdf (report, stream, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_output_stream_close (stream, NULL, NULL));
+        size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream));
+        /* Compressed streams hold NULs: blank them to search the text. */
+        pdf = g_malloc (size + 1);
+        memcpy (pdf, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)), size);
+        pdf[size] = '\0';
+        for (gsize i = 0; i < size; i++)
+          if (pdf[i] == '\0')
+            pdf[i] = ' ';
+        g_assert_nonnull (strstr (pdf, "/Type /Outlines"));
+        for (const char *p = pdf; (p = strstr (p, "/Dest [")) != NULL; p++)
+          n_dests++;
+        g_assert_cmpuint (n_dests, ==, report->sections->len);
+      }
     }
 }
 
@@ -850,6 +906,8 @@ main (int   argc,
   g_test_add ("/export/injection", Fixture, NULL, fixture_set_up_injection, test_injection, fixture_tear_down);
   g_test_add ("/export/atomic/cancel", Fixture, NULL, fixture_set_up_demo, test_atomic_cancel, fixture_tear_down);
   g_test_add ("/export/atomic/cancel-midway", Fixture, NULL, fixture_set_up_demo, test_atomic_cancel_midway, fixture_tear_down);
+  g_test_add ("/export/atomic/cancel-before-first-page", Fixture, NULL, fixture_set_up_demo,
+              test_atomic_cancel_before_first_page, fixture_tear_down);
   g_test_add ("/export/atomic/full-disk", Fixture, NULL, fixture_set_up_demo, test_atomic_full_disk, fixture_tear_down);
   g_test_add ("/export/atomic/read-only", Fixture, NULL, fixture_set_up_demo, test_atomic_read_only, fixture_tear_down);
   g_test_add ("/export/atomic/replace", Fixture, NULL, fixture_set_up_demo, test_replace, fixture_tear_down);
