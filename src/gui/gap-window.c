@@ -39,10 +39,9 @@ struct _GapWindow
   AdwViewStack         *view_stack;
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
-  GapScopePage         *scope_page;
-  GapServicesPage      *services_page;
-  GapControlsPage      *controls_page;
-  GapAnalysisPage      *analysis_page;
+  /* The pages, NULL until first shown; each in its slot of the stack. */
+  AdwBin               *slots[4];
+  GtkWidget            *pages[4];
 
   /* While TRUE, showing a page does not fill it (the workspace is about to
    * change). */
@@ -172,48 +171,104 @@ recent_row_activated_cb (GapWindow     *self,
     gap_widget_show_error (GTK_WIDGET (self), _("Could not open the workspace"), error);
 }
 
-/* ---- filling the pages ---- */
+/* ---- building and filling the pages ---- */
 
-/* A page gets the workspace only once it is shown: filling all four at once
- * was most of the time to the first frame (tests/bench/notes.md). A page
- * keeps its workspace once filled; a new workspace resets the hidden ones. */
+/* A page is built and given the workspace only once it is shown: building
+ * and filling all four was most of the time to the first frame
+ * (tests/bench/notes.md). A page keeps its workspace once filled; a new
+ * workspace resets the hidden ones. */
+
+static GtkWidget *
+create_page (guint index)
+{
+  GtkWidget *page;
+
+  switch (index)
+    {
+    case 0:
+      return gap_scope_page_new ();
+    case 1:
+      return gap_services_page_new ();
+    case 2:
+      page = gap_controls_page_new ();
+      break;
+    case 3:
+      page = gap_analysis_page_new ();
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_widget_set_hexpand (page, TRUE);
+  gtk_widget_set_vexpand (page, TRUE);
+  return page;
+}
+
 static void
 gap_window_set_page_workspace (GapWindow *self,
-                               GtkWidget *page,
+                               guint      index,
                                gboolean   fill)
 {
   GapWorkspace *workspace = fill ? self->workspace : NULL;
   GapAnalysis *analysis = fill ? self->analysis : NULL;
+  GtkWidget *page = self->pages[index];
 
-  if (page == GTK_WIDGET (self->scope_page))
-    gap_scope_page_set_workspace (self->scope_page, workspace);
-  else if (page == GTK_WIDGET (self->services_page))
-    gap_services_page_set_workspace (self->services_page, workspace);
-  else if (page == GTK_WIDGET (self->controls_page))
-    gap_controls_page_set_analysis (self->controls_page, analysis);
-  else if (page == GTK_WIDGET (self->analysis_page))
-    gap_analysis_page_set_analysis (self->analysis_page, analysis);
+  if (page == NULL)
+    {
+      /* Nothing to reset; nothing to show before a workspace is open. */
+      if (workspace == NULL)
+        return;
+      page = self->pages[index] = create_page (index);
+      adw_bin_set_child (self->slots[index], page);
+    }
+
+  switch (index)
+    {
+    case 0:
+      gap_scope_page_set_workspace (GAP_SCOPE_PAGE (page), workspace);
+      break;
+    case 1:
+      gap_services_page_set_workspace (GAP_SERVICES_PAGE (page), workspace);
+      break;
+    case 2:
+      gap_controls_page_set_analysis (GAP_CONTROLS_PAGE (page), analysis);
+      break;
+    case 3:
+      gap_analysis_page_set_analysis (GAP_ANALYSIS_PAGE (page), analysis);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static guint
+visible_page_index (GapWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->slots); i++)
+    if (visible == GTK_WIDGET (self->slots[i]))
+      return i;
+
+  g_assert_not_reached ();
 }
 
 static void
 gap_window_sync_pages (GapWindow *self)
 {
-  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
-  GtkWidget *pages[] = { GTK_WIDGET (self->scope_page), GTK_WIDGET (self->services_page),
-                         GTK_WIDGET (self->controls_page), GTK_WIDGET (self->analysis_page) };
+  guint visible = visible_page_index (self);
 
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    gap_window_set_page_workspace (self, pages[i], pages[i] == visible);
+  for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
+    gap_window_set_page_workspace (self, i, i == visible);
 }
 
 static void
 visible_page_changed_cb (GapWindow *self)
 {
-  if (self->switching)
+  if (self->switching || self->slots[0] == NULL)
     return;
 
-  gap_window_set_page_workspace (self, adw_view_stack_get_visible_child (self->view_stack),
-                                 TRUE);
+  gap_window_set_page_workspace (self, visible_page_index (self), TRUE);
 }
 
 /* ---- state ---- */
@@ -890,6 +945,7 @@ gap_window_dispose (GObject *object)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GAP_TYPE_WINDOW);
+  memset (self->pages, 0, sizeof self->pages);
 
   g_clear_object (&self->analysis);
   if (self->workspace != NULL)
@@ -961,10 +1017,14 @@ gap_window_class_init (GapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GapWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GapWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, GapWindow, recent_list);
-  gtk_widget_class_bind_template_child (widget_class, GapWindow, scope_page);
-  gtk_widget_class_bind_template_child (widget_class, GapWindow, services_page);
-  gtk_widget_class_bind_template_child (widget_class, GapWindow, controls_page);
-  gtk_widget_class_bind_template_child (widget_class, GapWindow, analysis_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "scope_slot", FALSE,
+                                             G_STRUCT_OFFSET (GapWindow, slots[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "services_slot", FALSE,
+                                             G_STRUCT_OFFSET (GapWindow, slots[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "controls_slot", FALSE,
+                                             G_STRUCT_OFFSET (GapWindow, slots[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "analysis_slot", FALSE,
+                                             G_STRUCT_OFFSET (GapWindow, slots[3]));
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
