@@ -18,9 +18,11 @@ struct _GapDateRow
   char         *date;
 
   GtkMenuButton *menu_button;
+  GtkButton     *clear_button;
+  /* Built when first opened: a calendar per row made the services page,
+   * with a date row per certificate, slow to build. */
   GtkPopover    *popover;
   GtkCalendar   *calendar;
-  GtkButton     *clear_button;
 
   guint          selecting : 1;
 };
@@ -81,6 +83,23 @@ day_selected_cb (GapDateRow *self)
   iso = g_date_time_format (dt, "%Y-%m-%d");
   gtk_popover_popdown (self->popover);
   g_signal_emit (self, signals[DATE_PICKED], 0, iso);
+}
+
+static void
+create_popup_cb (GtkMenuButton *menu_button,
+                 gpointer       user_data)
+{
+  GapDateRow *self = user_data;
+
+  if (self->popover != NULL)
+    return;
+
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
+  self->popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->popover, GTK_WIDGET (self->calendar));
+  g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_show_cb), self);
+  gtk_menu_button_set_popover (menu_button, GTK_WIDGET (self->popover));
 }
 
 static void
@@ -169,11 +188,7 @@ gap_date_row_class_init (GapDateRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/gap-date-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GapDateRow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, GapDateRow, popover);
-  gtk_widget_class_bind_template_child (widget_class, GapDateRow, calendar);
   gtk_widget_class_bind_template_child (widget_class, GapDateRow, clear_button);
-  gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
 }
 
@@ -183,6 +198,7 @@ gap_date_row_init (GapDateRow *self)
   self->date = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
   gap_widget_fix_tooltips (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, self, NULL);
   gap_date_row_update (self);
 }
 
