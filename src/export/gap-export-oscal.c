@@ -20,15 +20,20 @@
  * UUIDs are version 5 (name-based), so the same workspace exports the same
  * UUIDs every time: OSCAL asks that a UUID stay with its subject across
  * revisions of a document.
+ *
+ * Each document is written member by member into its file
+ * (gap-json-writer-private.h), in the order OSCAL's examples use; a
+ * list such as "props" is opened by its first item, so an empty one is
+ * left out as the schemas require.
  */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "gap-export-private.h"
+#include "gap-json-writer-private.h"
 #include "gap-oscal-private.h"
 #include "gap-workspace-private.h"
 
@@ -341,87 +346,125 @@ report_text (const GapReportText *text,
 /* ---- JSON helpers ---- */
 
 static void
-set_string (JsonObject *object,
-            const char *key,
-            const char *value)
+set_string (GapJsonWriter *w,
+            const char    *key,
+            const char    *value)
 {
-  json_object_set_string_member (object, key, value);
+  _gap_json_writer_member_string (w, key, value);
 }
 
 static void
-take_string (JsonObject *object,
-             const char *key,
-             char       *value)
+take_string (GapJsonWriter *w,
+             const char    *key,
+             char          *value)
 {
-  json_object_set_string_member (object, key, value);
+  _gap_json_writer_member_string (w, key, value);
   g_free (value);
 }
 
-static JsonArray *
-get_array (JsonObject *object,
-           const char *key)
+static void
+begin_object (GapJsonWriter *w,
+              const char    *key)
 {
-  if (!json_object_has_member (object, key))
-    json_object_set_array_member (object, key, json_array_new ());
-  return json_object_get_array_member (object, key);
+  _gap_json_writer_member (w, key);
+  _gap_json_writer_begin_object (w);
 }
 
-static JsonObject *
-add_object (JsonArray *array)
+static void
+begin_array (GapJsonWriter *w,
+             const char    *key)
 {
-  JsonObject *object = json_object_new ();
-
-  json_array_add_object_element (array, object);
-  return object;
+  _gap_json_writer_member (w, key);
+  _gap_json_writer_begin_array (w);
 }
 
-static JsonObject *
-child_object (JsonObject *object,
-              const char *key)
+/* An array member that appears with its first item, if any. */
+typedef struct
 {
-  JsonObject *child = json_object_new ();
+  GapJsonWriter *w;
+  const char    *key;
+  gboolean       open;
+} List;
 
-  json_object_set_object_member (object, key, child);
-  return child;
+#define LIST_INIT(writer, key) { (writer), (key), FALSE }
+
+static void
+list_item (List *list)
+{
+  if (!list->open)
+    {
+      begin_array (list->w, list->key);
+      list->open = TRUE;
+    }
+}
+
+/* The next item, an object. */
+static GapJsonWriter *
+list_object (List *list)
+{
+  list_item (list);
+  _gap_json_writer_begin_object (list->w);
+  return list->w;
+}
+
+static void
+list_end (List *list)
+{
+  if (list->open)
+    _gap_json_writer_end_array (list->w);
+  list->open = FALSE;
+}
+
+/* A list of one string. */
+static void
+add_string_list (GapJsonWriter *w,
+                 const char    *key,
+                 const char    *value)
+{
+  begin_array (w, key);
+  _gap_json_writer_string (w, value);
+  _gap_json_writer_end_array (w);
 }
 
 /* A property in our namespace; skipped when @value has nothing to say. */
 static void
-add_prop (JsonObject *object,
+add_prop (List       *props,
           const char *name,
           const char *value)
 {
   g_autofree char *clean = _gap_oscal_clean_string (value);
-  JsonObject *prop;
+  GapJsonWriter *w;
 
   if (clean == NULL)
     return;
-  prop = add_object (get_array (object, "props"));
-  set_string (prop, "name", name);
-  set_string (prop, "ns", GAP_OSCAL_NS);
-  set_string (prop, "value", clean);
+  w = list_object (props);
+  set_string (w, "name", name);
+  set_string (w, "ns", GAP_OSCAL_NS);
+  set_string (w, "value", clean);
+  _gap_json_writer_end_object (w);
 }
 
 /* A property in OSCAL's own namespace (no "ns"). */
 static void
-add_oscal_prop (JsonObject *object,
+add_oscal_prop (List       *props,
                 const char *name,
                 const char *value)
 {
-  JsonObject *prop = add_object (get_array (object, "props"));
+  GapJsonWriter *w = list_object (props);
 
-  set_string (prop, "name", name);
-  set_string (prop, "value", value);
+  set_string (w, "name", name);
+  set_string (w, "value", value);
+  _gap_json_writer_end_object (w);
 }
 
 static void
-add_remarks (JsonObject *object,
-             GString    *remarks)
+add_remarks (GapJsonWriter *w,
+             GString       *remarks)
 {
   while (remarks->len > 0 && g_ascii_isspace (remarks->str[remarks->len - 1]))
     g_string_truncate (remarks, remarks->len - 1);
   if (remarks->len > 0)
-    set_string (object, "remarks", remarks->str);
+    set_string (w, "remarks", remarks->str);
 }
 
 static void
@@ -443,19 +486,18 @@ take_paragraph (GString *text,
   g_free (paragraph);
 }
 
-static JsonObject *
-metadata_new (Oscal      *o,
-              JsonObject *parent,
-              char       *title)
+/* Opens "metadata"; the caller adds to it and closes it. */
+static void
+begin_metadata (Oscal         *o,
+                GapJsonWriter *w,
+                char          *title)
 {
-  JsonObject *metadata = child_object (parent, "metadata");
-
-  take_string (metadata, "title", title);
-  set_string (metadata, "last-modified", o->last_modified);
+  begin_object (w, "metadata");
+  take_string (w, "title", title);
+  set_string (w, "last-modified", o->last_modified);
   /* The revision is the content's last change. */
-  set_string (metadata, "version", o->last_modified);
-  set_string (metadata, "oscal-version", OSCAL_VERSION);
-  return metadata;
+  set_string (w, "version", o->last_modified);
+  set_string (w, "oscal-version", OSCAL_VERSION);
 }
 
 /* ---- words that depend on the language ---- */
@@ -654,65 +696,75 @@ annex_label (const char *id)
 
 static void
 add_catalog_control (Oscal      *o,
-                     JsonObject *group,
+                     List       *controls,
                      GapControl *control)
 {
-  JsonObject *object = add_object (get_array (group, "controls"));
+  GapJsonWriter *w = list_object (controls);
   const char *id = gap_control_get_id (control);
   g_autofree char *label = annex_label (id);
+  List props = LIST_INIT (w, "props");
 
-  take_string (object, "id", _gap_oscal_control_id (id));
-  take_string (object, "title", catalog_title (o, control));
-  add_oscal_prop (object, "label", label);
+  take_string (w, "id", _gap_oscal_control_id (id));
+  take_string (w, "title", catalog_title (o, control));
+  add_oscal_prop (&props, "label", label);
   if (gap_control_get_is_new (control))
-    add_prop (object, "new-in-edition", "2022");
+    add_prop (&props, "new-in-edition", "2022");
+  list_end (&props);
+  _gap_json_writer_end_object (w);
 }
 
-static JsonObject *
-add_catalog_group (Oscal      *o,
-                   JsonObject *parent,
-                   GapGroup   *group,
-                   const char *class)
+/* Opens a group in @groups; the caller adds its children and closes it. */
+static void
+begin_catalog_group (Oscal      *o,
+                     List       *groups,
+                     GapGroup   *group,
+                     const char *class)
 {
-  JsonObject *object = add_object (get_array (parent, "groups"));
+  GapJsonWriter *w = list_object (groups);
   const char *id = gap_group_get_id (group);
   g_autofree char *label = annex_label (id);
+  List props = LIST_INIT (w, "props");
 
-  take_string (object, "id", _gap_oscal_control_id (id));
-  set_string (object, "class", class);
-  take_string (object, "title", catalog_title (o, group));
-  add_oscal_prop (object, "label", label);
-  return object;
+  take_string (w, "id", _gap_oscal_control_id (id));
+  set_string (w, "class", class);
+  take_string (w, "title", catalog_title (o, group));
+  add_oscal_prop (&props, "label", label);
+  list_end (&props);
 }
 
 static void
-add_group_controls (Oscal      *o,
-                    JsonObject *object,
-                    GapGroup   *group)
+add_group_controls (Oscal         *o,
+                    GapJsonWriter *w,
+                    GapGroup      *group)
 {
   GListModel *controls = gap_group_get_controls (group);
   guint n = g_list_model_get_n_items (controls);
+  List list = LIST_INIT (w, "controls");
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GapControl) control = g_list_model_get_item (controls, i);
 
       if (gap_control_get_kind (control) == GAP_CONTROL_KIND_ANNEX)
-        add_catalog_control (o, object, control);
+        add_catalog_control (o, &list, control);
     }
+  list_end (&list);
 }
 
-static JsonNode *
-build_catalog (Oscal *o)
+static gboolean
+write_catalog (Oscal          *o,
+               GapJsonWriter  *w,
+               GCancellable   *cancellable,
+               GError        **error)
 {
-  JsonObject *root = json_object_new ();
-  JsonObject *catalog = child_object (root, "catalog");
   GListModel *groups = gap_catalog_get_groups (o->catalog, o->edition);
   GListModel *objectives = gap_catalog_get_objectives (o->catalog, o->edition);
   g_autofree char *edition = edition_label (o);
-  JsonObject *metadata;
-  JsonNode *node;
+  List list = LIST_INIT (w, "groups");
   guint n;
+
+  _gap_json_writer_begin_object (w);
+  begin_object (w, "catalog");
 
   /* The catalog is the edition's, whatever the workspace: its UUID too. */
   {
@@ -721,20 +773,20 @@ build_catalog (Oscal *o)
     guint8 uuid[16];
 
     _gap_oscal_uuid_v5 (app_namespace, name, uuid);
-    take_string (catalog, "uuid", _gap_oscal_uuid_to_string (uuid));
+    take_string (w, "uuid", _gap_oscal_uuid_to_string (uuid));
   }
-  metadata = metadata_new (o, catalog,
-                           say (o, " / ", N_("%s Annex A: control identifiers and titles"),
-                                edition));
-  take_string (metadata, "remarks",
+  begin_metadata (o, w, say (o, " / ", N_("%s Annex A: control identifiers and titles"),
+                             edition));
+  take_string (w, "remarks",
                say (o, "\n\n", N_("Identifiers and short titles only. The controls themselves "
                                   "are described in the standard, which ISO and IEC publish.")));
+  _gap_json_writer_end_object (w);
 
   n = g_list_model_get_n_items (groups);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GapGroup) group = g_list_model_get_item (groups, i);
-      JsonObject *object;
+      List children = LIST_INIT (w, "groups");
       guint n_objectives;
 
       if (gap_group_get_kind (group) != GAP_CONTROL_KIND_ANNEX)
@@ -742,13 +794,14 @@ build_catalog (Oscal *o)
 
       if (o->edition == GAP_EDITION_2022)
         {
-          object = add_catalog_group (o, catalog, group, "theme");
-          add_group_controls (o, object, group);
+          begin_catalog_group (o, &list, group, "theme");
+          add_group_controls (o, w, group);
+          _gap_json_writer_end_object (w);
           continue;
         }
 
       /* 2013: domains hold control objectives, which hold the controls. */
-      object = add_catalog_group (o, catalog, group, "domain");
+      begin_catalog_group (o, &list, group, "domain");
       n_objectives = g_list_model_get_n_items (objectives);
       for (guint j = 0; j < n_objectives; j++)
         {
@@ -756,40 +809,54 @@ build_catalog (Oscal *o)
 
           if (g_strcmp0 (gap_group_get_parent_id (objective), gap_group_get_id (group)) != 0)
             continue;
-          add_group_controls (o, add_catalog_group (o, object, objective, "objective"),
-                              objective);
+          begin_catalog_group (o, &children, objective, "objective");
+          add_group_controls (o, w, objective);
+          _gap_json_writer_end_object (w);
         }
+      list_end (&children);
+      _gap_json_writer_end_object (w);
     }
+  list_end (&list);
 
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, root);
-  return node;
+  _gap_json_writer_end_object (w);
+  _gap_json_writer_end_object (w);
+  return TRUE;
 }
 
 /* ---- the profile ---- */
 
-static JsonNode *
-build_profile (Oscal *o)
+static gboolean
+write_profile (Oscal          *o,
+               GapJsonWriter  *w,
+               GCancellable   *cancellable,
+               GError        **error)
 {
-  JsonObject *root = json_object_new ();
-  JsonObject *profile = child_object (root, "profile");
   g_autofree char *edition = edition_label (o);
   g_autofree char *organization = organization_name (o);
   g_autofree char *title = _gap_oscal_markdown (organization, TRUE);
-  JsonObject *import;
-  JsonNode *node;
 
-  take_string (profile, "uuid", uuid_for (o, "profile"));
-  metadata_new (o, profile, say (o, " / ", N_("%s Annex A baseline of %s"), edition, title));
-  import = add_object (get_array (profile, "imports"));
-  set_string (import, "href", o->catalog_href);
+  _gap_json_writer_begin_object (w);
+  begin_object (w, "profile");
+  take_string (w, "uuid", uuid_for (o, "profile"));
+  begin_metadata (o, w, say (o, " / ", N_("%s Annex A baseline of %s"), edition, title));
+  _gap_json_writer_end_object (w);
+
+  begin_array (w, "imports");
+  _gap_json_writer_begin_object (w);
+  set_string (w, "href", o->catalog_href);
   /* All of Annex A: the SoA answers for every control, applicable or not. */
-  child_object (import, "include-all");
-  json_object_set_boolean_member (child_object (profile, "merge"), "as-is", TRUE);
+  begin_object (w, "include-all");
+  _gap_json_writer_end_object (w);
+  _gap_json_writer_end_object (w);
+  _gap_json_writer_end_array (w);
 
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, root);
-  return node;
+  begin_object (w, "merge");
+  _gap_json_writer_member_boolean (w, "as-is", TRUE);
+  _gap_json_writer_end_object (w);
+
+  _gap_json_writer_end_object (w);
+  _gap_json_writer_end_object (w);
+  return TRUE;
 }
 
 /* ---- the system security plan ---- */
@@ -858,72 +925,83 @@ boundary_description (Oscal *o)
 }
 
 static void
-add_information_types (Oscal      *o,
-                       JsonObject *characteristics)
+add_information_types (Oscal         *o,
+                       GapJsonWriter *w)
 {
-  JsonObject *information = child_object (characteristics, "system-information");
-  JsonArray *types = get_array (information, "information-types");
   GListModel *groups = gap_workspace_get_scope_items (o->workspace, GAP_SCOPE_KIND_ASSET_GROUP);
   guint n = g_list_model_get_n_items (groups);
+
+  begin_object (w, "system-information");
+  begin_array (w, "information-types");
 
   /* The information asset groups of the scope are its information types. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GapScopeItem) item = g_list_model_get_item (groups, i);
-      JsonObject *type = add_object (types);
       g_autofree char *title = _gap_oscal_markdown (gap_scope_item_get_name (item), TRUE);
       g_autofree char *description = _gap_oscal_markdown (gap_scope_item_get_detail (item), FALSE);
 
-      take_string (type, "uuid", uuid_for (o, "information-type/%" G_GINT64_FORMAT,
-                                           gap_scope_item_get_id (item)));
-      set_string (type, "title", title);
-      set_string (type, "description", *description != '\0' ? description : title);
+      _gap_json_writer_begin_object (w);
+      take_string (w, "uuid", uuid_for (o, "information-type/%" G_GINT64_FORMAT,
+                                        gap_scope_item_get_id (item)));
+      set_string (w, "title", title);
+      set_string (w, "description", *description != '\0' ? description : title);
+      _gap_json_writer_end_object (w);
     }
 
   if (n == 0)
     {
       /* OSCAL requires one: say honestly that none is recorded. */
-      JsonObject *type = add_object (types);
-
-      take_string (type, "uuid", uuid_for (o, "information-type/scope"));
-      take_string (type, "title", say (o, " / ", N_("Information within the scope")));
-      take_string (type, "description",
+      _gap_json_writer_begin_object (w);
+      take_string (w, "uuid", uuid_for (o, "information-type/scope"));
+      take_string (w, "title", say (o, " / ", N_("Information within the scope")));
+      take_string (w, "description",
                    say (o, "\n\n", N_("No information asset groups are recorded.")));
+      _gap_json_writer_end_object (w);
     }
+
+  _gap_json_writer_end_array (w);
+  _gap_json_writer_end_object (w);
 }
 
 static void
-add_system_characteristics (Oscal      *o,
-                            JsonObject *ssp,
-                            const char *ssp_uuid)
+add_system_characteristics (Oscal         *o,
+                            GapJsonWriter *w,
+                            const char    *ssp_uuid)
 {
-  JsonObject *characteristics = child_object (ssp, "system-characteristics");
-  JsonObject *system_id, *status, *boundary;
   const char *assessor, *date;
   g_autofree char *edition = edition_label (o);
   g_autoptr(GString) remarks = g_string_new (NULL);
+  List props = LIST_INIT (w, "props");
 
-  system_id = add_object (get_array (characteristics, "system-ids"));
-  set_string (system_id, "identifier-type", "https://ietf.org/rfc/rfc4122");
-  set_string (system_id, "id", ssp_uuid);
-  take_string (characteristics, "system-name", organization_name (o));
-  take_string (characteristics, "description", scope_statement (o));
-  add_prop (characteristics, "edition", gap_edition_to_string (o->edition));
-  add_information_types (o, characteristics);
+  begin_object (w, "system-characteristics");
+  begin_array (w, "system-ids");
+  _gap_json_writer_begin_object (w);
+  set_string (w, "identifier-type", "https://ietf.org/rfc/rfc4122");
+  set_string (w, "id", ssp_uuid);
+  _gap_json_writer_end_object (w);
+  _gap_json_writer_end_array (w);
+  take_string (w, "system-name", organization_name (o));
+  take_string (w, "description", scope_statement (o));
+  add_prop (&props, "edition", gap_edition_to_string (o->edition));
+  list_end (&props);
+  add_information_types (o, w);
 
-  status = child_object (characteristics, "status");
-  set_string (status, "state", "other");
-  take_string (status, "remarks", say (o, "\n\n", N_("Under a gap assessment against %s."),
-                                       edition));
+  begin_object (w, "status");
+  set_string (w, "state", "other");
+  take_string (w, "remarks", say (o, "\n\n", N_("Under a gap assessment against %s."), edition));
+  _gap_json_writer_end_object (w);
 
-  boundary = child_object (characteristics, "authorization-boundary");
-  take_string (boundary, "description", boundary_description (o));
+  begin_object (w, "authorization-boundary");
+  take_string (w, "description", boundary_description (o));
+  _gap_json_writer_end_object (w);
 
   assessor = gap_workspace_get_scope_field (o->workspace, GAP_SCOPE_FIELD_ASSESSOR);
   date = gap_workspace_get_scope_field (o->workspace, GAP_SCOPE_FIELD_ASSESSMENT_DATE);
   take_paragraph (remarks, labelled (o, N_("Assessor"), assessor));
   take_paragraph (remarks, labelled (o, N_("Assessment date"), date));
-  add_remarks (characteristics, remarks);
+  add_remarks (w, remarks);
+  _gap_json_writer_end_object (w);
 }
 
 static const char *
@@ -941,9 +1019,10 @@ provider_party_uuid (Oscal            *o,
   return uuid_for (o, "party/provider/%s", provider_party_key (record));
 }
 
+/* The roles, parties and responsible parties of the SSP's metadata. */
 static void
-add_metadata_parties (Oscal      *o,
-                      JsonObject *metadata)
+add_metadata_parties (Oscal         *o,
+                      GapJsonWriter *w)
 {
   static const struct
   {
@@ -954,33 +1033,36 @@ add_metadata_parties (Oscal      *o,
     { "prepared-by", N_("Prepared by") },
     { "provider", N_("Service provider") },
   };
-  JsonArray *parties;
-  JsonObject *party, *responsible;
   g_autofree char *organization_uuid = uuid_for (o, "party/organization");
   g_autofree char *assessor = _gap_oscal_clean_string (
     gap_workspace_get_scope_field (o->workspace, GAP_SCOPE_FIELD_ASSESSOR));
+  g_autofree char *assessor_uuid = uuid_for (o, "party/assessor");
   g_autoptr(GHashTable) providers = g_hash_table_new (g_str_hash, g_str_equal);
 
+  begin_array (w, "roles");
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     {
-      JsonObject *role = add_object (get_array (metadata, "roles"));
-
-      set_string (role, "id", roles[i].id);
-      take_string (role, "title", say_msgid (o, " / ", roles[i].title));
+      _gap_json_writer_begin_object (w);
+      set_string (w, "id", roles[i].id);
+      take_string (w, "title", say_msgid (o, " / ", roles[i].title));
+      _gap_json_writer_end_object (w);
     }
+  _gap_json_writer_end_array (w);
 
-  parties = get_array (metadata, "parties");
-  party = add_object (parties);
-  set_string (party, "uuid", organization_uuid);
-  set_string (party, "type", "organization");
-  take_string (party, "name", organization_name (o));
+  begin_array (w, "parties");
+  _gap_json_writer_begin_object (w);
+  set_string (w, "uuid", organization_uuid);
+  set_string (w, "type", "organization");
+  take_string (w, "name", organization_name (o));
+  _gap_json_writer_end_object (w);
 
   if (assessor != NULL)
     {
-      party = add_object (parties);
-      take_string (party, "uuid", uuid_for (o, "party/assessor"));
-      set_string (party, "type", "person");
-      set_string (party, "name", assessor);
+      _gap_json_writer_begin_object (w);
+      set_string (w, "uuid", assessor_uuid);
+      set_string (w, "type", "person");
+      set_string (w, "name", assessor);
+      _gap_json_writer_end_object (w);
     }
 
   for (guint i = 0; i < o->component_order->len; i++)
@@ -995,24 +1077,28 @@ add_metadata_parties (Oscal      *o,
       name = gap_service_record_get_is_custom (record)
              ? _gap_oscal_clean_string (gap_service_record_get_name (record, NULL))
              : g_strdup ("Microsoft");
-      party = add_object (parties);
-      take_string (party, "uuid", provider_party_uuid (o, record));
-      set_string (party, "type", "organization");
+      _gap_json_writer_begin_object (w);
+      take_string (w, "uuid", provider_party_uuid (o, record));
+      set_string (w, "type", "organization");
       if (name != NULL)
-        set_string (party, "name", name);
+        set_string (w, "name", name);
+      _gap_json_writer_end_object (w);
     }
+  _gap_json_writer_end_array (w);
 
-  responsible = add_object (get_array (metadata, "responsible-parties"));
-  set_string (responsible, "role-id", "prepared-for");
-  json_array_add_string_element (get_array (responsible, "party-uuids"), organization_uuid);
+  begin_array (w, "responsible-parties");
+  _gap_json_writer_begin_object (w);
+  set_string (w, "role-id", "prepared-for");
+  add_string_list (w, "party-uuids", organization_uuid);
+  _gap_json_writer_end_object (w);
   if (assessor != NULL)
     {
-      g_autofree char *assessor_uuid = uuid_for (o, "party/assessor");
-
-      responsible = add_object (get_array (metadata, "responsible-parties"));
-      set_string (responsible, "role-id", "prepared-by");
-      json_array_add_string_element (get_array (responsible, "party-uuids"), assessor_uuid);
+      _gap_json_writer_begin_object (w);
+      set_string (w, "role-id", "prepared-by");
+      add_string_list (w, "party-uuids", assessor_uuid);
+      _gap_json_writer_end_object (w);
     }
+  _gap_json_writer_end_array (w);
 }
 
 /* The analysis's "today" (the report's date), for certificate states. */
@@ -1051,26 +1137,29 @@ certificate_titles (Oscal            *o,
 }
 
 static void
-add_links (JsonObject         *object,
+add_links (List               *links,
            const char * const *urls)
 {
   for (guint i = 0; urls != NULL && urls[i] != NULL; i++)
     {
-      JsonObject *link = add_object (get_array (object, "links"));
+      GapJsonWriter *w = list_object (links);
 
-      set_string (link, "href", urls[i]);
-      set_string (link, "rel", "reference");
+      set_string (w, "href", urls[i]);
+      set_string (w, "rel", "reference");
+      _gap_json_writer_end_object (w);
     }
 }
 
 static void
 add_leveraged_authorization (Oscal            *o,
-                             JsonArray        *array,
+                             List             *list,
                              GapServiceRecord *record,
                              GapCertificate   *certificate,
                              const GDate      *today)
 {
-  JsonObject *object = add_object (array);
+  GapJsonWriter *w = list_object (list);
+  List props = LIST_INIT (w, "props");
+  List links = LIST_INIT (w, "links");
   const char *family_id = gap_certificate_get_family_id (certificate);
   GapCertFamily *family = gap_certificate_get_family (certificate);
   GapCertificateState state = gap_certificate_get_state (certificate, today);
@@ -1078,27 +1167,29 @@ add_leveraged_authorization (Oscal            *o,
   char *titles[2] = { NULL, NULL };
   g_autoptr(GString) remarks = g_string_new (NULL);
 
-  set_string (object, "uuid", g_hash_table_lookup (o->leveraged, family_id));
+  set_string (w, "uuid", g_hash_table_lookup (o->leveraged, family_id));
   for (guint slot = 0; slot < o->n_slots; slot++)
     titles[slot] = certificate_title (o, certificate, slot);
-  take_string (object, "title", join_slots (o, titles, " / "));
-  add_prop (object, "certificate-family", family_id);
-  add_prop (object, "certificate-reference",
+  take_string (w, "title", join_slots (o, titles, " / "));
+  add_prop (&props, "certificate-family", family_id);
+  add_prop (&props, "certificate-reference",
             gap_certificate_get_field (certificate, GAP_CERTIFICATE_FIELD_REFERENCE));
-  add_prop (object, "certificate-issuer",
+  add_prop (&props, "certificate-issuer",
             gap_certificate_get_field (certificate, GAP_CERTIFICATE_FIELD_ISSUER));
   if (is_oscal_date (expiry))
-    add_prop (object, "certificate-expiry", expiry);
-  add_prop (object, "certificate-state", gap_certificate_state_to_string (state));
+    add_prop (&props, "certificate-expiry", expiry);
+  add_prop (&props, "certificate-state", gap_certificate_state_to_string (state));
+  list_end (&props);
   if (family != NULL)
     {
-      add_links (object, gap_cert_family_get_certificate_urls (family));
-      add_links (object, gap_cert_family_get_audit_report_urls (family));
-      add_links (object, gap_cert_family_get_soa_urls (family));
+      add_links (&links, gap_cert_family_get_certificate_urls (family));
+      add_links (&links, gap_cert_family_get_audit_report_urls (family));
+      add_links (&links, gap_cert_family_get_soa_urls (family));
     }
-  take_string (object, "party-uuid", provider_party_uuid (o, record));
+  list_end (&links);
+  take_string (w, "party-uuid", provider_party_uuid (o, record));
   /* The certificate's last audit is when it was last (re)authorized. */
-  set_string (object, "date-authorized",
+  set_string (w, "date-authorized",
               gap_certificate_get_field (certificate, GAP_CERTIFICATE_FIELD_LAST_AUDIT));
 
   if (state == GAP_CERTIFICATE_STATE_STALE)
@@ -1107,15 +1198,17 @@ add_leveraged_authorization (Oscal            *o,
   take_paragraph (remarks, labelled (o, N_("Notes"),
                                      gap_certificate_get_field (certificate,
                                                                 GAP_CERTIFICATE_FIELD_NOTES)));
-  add_remarks (object, remarks);
+  add_remarks (w, remarks);
+  _gap_json_writer_end_object (w);
 }
 
 static void
-add_leveraged_authorizations (Oscal      *o,
-                              JsonObject *implementation,
-                              const GDate *today)
+add_leveraged_authorizations (Oscal         *o,
+                              GapJsonWriter *w,
+                              const GDate   *today)
 {
   g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  List list = LIST_INIT (w, "leveraged-authorizations");
 
   for (guint i = 0; i < o->component_order->len; i++)
     {
@@ -1131,10 +1224,10 @@ add_leveraged_authorizations (Oscal      *o,
               g_hash_table_contains (done, families[j]))
             continue;
           g_hash_table_add (done, (gpointer) families[j]);
-          add_leveraged_authorization (o, get_array (implementation, "leveraged-authorizations"),
-                                       record, certificate, today);
+          add_leveraged_authorization (o, &list, record, certificate, today);
         }
     }
+  list_end (&list);
 }
 
 static char *
@@ -1146,7 +1239,7 @@ component_uuid (Oscal            *o,
 
 static void
 add_service_component (Oscal            *o,
-                       JsonArray        *components,
+                       GapJsonWriter    *w,
                        GapServiceRecord *record,
                        const GDate      *today)
 {
@@ -1154,16 +1247,16 @@ add_service_component (Oscal            *o,
     GAP_SERVICE_MODEL_SAAS, GAP_SERVICE_MODEL_PAAS, GAP_SERVICE_MODEL_IAAS,
     GAP_SERVICE_MODEL_PROFESSIONAL,
   };
-  JsonObject *object = add_object (components);
-  JsonObject *status;
+  List props = LIST_INIT (w, "props");
   const char * const *families = gap_service_record_get_family_ids (record);
   gboolean custom = gap_service_record_get_is_custom (record);
   char *names[2] = { NULL, NULL };
   char *descriptions[2] = { NULL, NULL };
   g_autoptr(GString) remarks = g_string_new (NULL);
 
-  take_string (object, "uuid", component_uuid (o, record));
-  set_string (object, "type", "service");
+  _gap_json_writer_begin_object (w);
+  take_string (w, "uuid", component_uuid (o, record));
+  set_string (w, "type", "service");
   for (guint slot = 0; slot < o->n_slots; slot++)
     {
       g_autofree char *titles = certificate_titles (o, record, slot);
@@ -1180,11 +1273,11 @@ add_service_component (Oscal            *o,
                                                                 "covered by: %s")),
                                               titles);
     }
-  take_string (object, "title", join_slots (o, names, " / "));
-  take_string (object, "description", join_slots (o, descriptions, "\n\n"));
+  take_string (w, "title", join_slots (o, names, " / "));
+  take_string (w, "description", join_slots (o, descriptions, "\n\n"));
 
   /* Outside the organization's boundary, leaning on its certificates. */
-  add_oscal_prop (object, "implementation-point", "external");
+  add_oscal_prop (&props, "implementation-point", "external");
   for (guint j = 0; families != NULL && families[j] != NULL; j++)
     {
       const char *uuid = g_hash_table_lookup (o->leveraged, families[j]);
@@ -1192,7 +1285,7 @@ add_service_component (Oscal            *o,
 
       if (uuid != NULL)
         {
-          add_oscal_prop (object, "leveraged-authorization-uuid", uuid);
+          add_oscal_prop (&props, "leveraged-authorization-uuid", uuid);
           continue;
         }
       certificate = gap_workspace_lookup_certificate (o->workspace, families[j]);
@@ -1213,41 +1306,42 @@ add_service_component (Oscal            *o,
     }
   for (guint m = 0; m < G_N_ELEMENTS (models); m++)
     if (gap_service_record_get_models (record) & models[m])
-      add_prop (object, "service-model", gap_service_model_to_string (models[m]));
-  add_prop (object, "certificate-state",
+      add_prop (&props, "service-model", gap_service_model_to_string (models[m]));
+  add_prop (&props, "certificate-state",
             gap_certificate_state_to_string (gap_workspace_get_service_state (o->workspace,
                                                                               record, today)));
+  list_end (&props);
 
-  status = child_object (object, "status");
+  begin_object (w, "status");
   if (gap_service_record_get_in_use (record))
-    set_string (status, "state", "operational");
+    set_string (w, "state", "operational");
   else
     {
-      set_string (status, "state", "other");
-      take_string (status, "remarks",
+      set_string (w, "state", "other");
+      take_string (w, "remarks",
                    say (o, "\n\n", N_("Not in use in the scope, yet named by controls.")));
     }
-  add_remarks (object, remarks);
+  _gap_json_writer_end_object (w);
+  add_remarks (w, remarks);
+  _gap_json_writer_end_object (w);
 }
 
 static void
-add_system_implementation (Oscal      *o,
-                           JsonObject *ssp)
+add_system_implementation (Oscal         *o,
+                           GapJsonWriter *w)
 {
-  JsonObject *implementation = child_object (ssp, "system-implementation");
   GListModel *assessments = gap_workspace_get_assessments (o->workspace);
   g_autoptr(GPtrArray) owners = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *edition = edition_label (o);
   g_autofree char *organization = organization_name (o);
   g_autoptr(GString) owner_list = g_string_new (NULL);
-  JsonObject *user, *component, *status;
-  JsonArray *components;
   guint n;
   GDate today;
 
   report_today (o, &today);
-  add_leveraged_authorizations (o, implementation, &today);
+  begin_object (w, "system-implementation");
+  add_leveraged_authorizations (o, w, &today);
 
   /* The people who own controls are the ISMS's users. */
   n = g_list_model_get_n_items (assessments);
@@ -1264,32 +1358,38 @@ add_system_implementation (Oscal      *o,
       g_hash_table_add (seen, owner);
       g_ptr_array_add (owners, owner);
     }
-  user = add_object (get_array (implementation, "users"));
-  take_string (user, "uuid", uuid_for (o, "user/control-owners"));
-  take_string (user, "title", say (o, " / ", N_("Control owners")));
+  begin_array (w, "users");
+  _gap_json_writer_begin_object (w);
+  take_string (w, "uuid", uuid_for (o, "user/control-owners"));
+  take_string (w, "title", say (o, " / ", N_("Control owners")));
   for (guint i = 0; i < owners->len; i++)
     g_string_append_printf (owner_list, "%s- %s", i > 0 ? "\n" : "",
                             (const char *) g_ptr_array_index (owners, i));
   if (owner_list->len > 0)
-    set_string (user, "description", owner_list->str);
+    set_string (w, "description", owner_list->str);
   else
-    take_string (user, "description", say (o, "\n\n", N_("No control owners are recorded.")));
+    take_string (w, "description", say (o, "\n\n", N_("No control owners are recorded.")));
+  _gap_json_writer_end_object (w);
+  _gap_json_writer_end_array (w);
 
-  components = get_array (implementation, "components");
-  component = add_object (components);
-  take_string (component, "uuid", uuid_for (o, "component/this-system"));
-  set_string (component, "type", "this-system");
-  take_string (component, "title", _gap_oscal_markdown (organization, TRUE));
-  take_string (component, "description",
+  begin_array (w, "components");
+  _gap_json_writer_begin_object (w);
+  take_string (w, "uuid", uuid_for (o, "component/this-system"));
+  set_string (w, "type", "this-system");
+  take_string (w, "title", _gap_oscal_markdown (organization, TRUE));
+  take_string (w, "description",
                say (o, "\n\n", N_("The organization's information security management system, "
                                   "within the scope described in this plan.")));
-  status = child_object (component, "status");
-  set_string (status, "state", "other");
-  take_string (status, "remarks", say (o, "\n\n", N_("Under a gap assessment against %s."),
-                                       edition));
+  begin_object (w, "status");
+  set_string (w, "state", "other");
+  take_string (w, "remarks", say (o, "\n\n", N_("Under a gap assessment against %s."), edition));
+  _gap_json_writer_end_object (w);
+  _gap_json_writer_end_object (w);
 
   for (guint i = 0; i < o->component_order->len; i++)
-    add_service_component (o, components, g_ptr_array_index (o->component_order, i), &today);
+    add_service_component (o, w, g_ptr_array_index (o->component_order, i), &today);
+  _gap_json_writer_end_array (w);
+  _gap_json_writer_end_object (w);
 }
 
 /* OSCAL's implementation states; not assessed and not implemented have
@@ -1315,32 +1415,33 @@ implementation_state (GapStatus status)
 }
 
 static void
-set_implementation_status (JsonObject *by_component,
-                           const char *state,
-                           char       *remarks)
+set_implementation_status (GapJsonWriter *w,
+                           const char    *state,
+                           char          *remarks)
 {
-  JsonObject *status = child_object (by_component, "implementation-status");
-
-  set_string (status, "state", state);
+  begin_object (w, "implementation-status");
+  set_string (w, "state", state);
   if (remarks != NULL && *remarks != '\0')
-    set_string (status, "remarks", remarks);
+    set_string (w, "remarks", remarks);
   g_free (remarks);
+  _gap_json_writer_end_object (w);
 }
 
 static void
 add_this_system (Oscal         *o,
-                 JsonArray     *by_components,
+                 GapJsonWriter *w,
                  GapAssessment *assessment)
 {
-  JsonObject *object = add_object (by_components);
+  List props = LIST_INIT (w, "props");
   const char *control_id = gap_assessment_get_control_id (assessment);
   GapStatus status = gap_assessment_get_status (assessment);
   g_autoptr(GString) description = g_string_new (NULL);
   g_autoptr(GString) remarks = g_string_new (NULL);
   const char *state;
 
-  take_string (object, "component-uuid", uuid_for (o, "component/this-system"));
-  take_string (object, "uuid", uuid_for (o, "by-component/%s/this-system", control_id));
+  _gap_json_writer_begin_object (w);
+  take_string (w, "component-uuid", uuid_for (o, "component/this-system"));
+  take_string (w, "uuid", uuid_for (o, "by-component/%s/this-system", control_id));
 
   if (gap_assessment_get_applicability (assessment) == GAP_APPLICABILITY_NOT_APPLICABLE)
     {
@@ -1348,11 +1449,12 @@ add_this_system (Oscal         *o,
         gap_assessment_get_justification (assessment), FALSE);
 
       take_paragraph (description, say (o, "\n\n", N_("Not applicable to the scope.")));
-      set_string (object, "description", description->str);
-      set_implementation_status (object, "not-applicable",
+      set_string (w, "description", description->str);
+      set_implementation_status (w, "not-applicable",
                                  *justification != '\0'
                                  ? g_strdup (justification)
                                  : say (o, "\n\n", N_("No justification is recorded.")));
+      _gap_json_writer_end_object (w);
       return;
     }
 
@@ -1379,35 +1481,36 @@ add_this_system (Oscal         *o,
     }
   take_paragraph (description, labelled (o, N_("Evidence"),
                                          gap_assessment_get_evidence (assessment)));
-  set_string (object, "description", description->str);
+  set_string (w, "description", description->str);
 
-  add_prop (object, "status", gap_status_to_string (status));
-  add_prop (object, "owner", gap_assessment_get_owner (assessment));
+  add_prop (&props, "status", gap_status_to_string (status));
+  add_prop (&props, "owner", gap_assessment_get_owner (assessment));
   if (is_oscal_date (gap_assessment_get_due_date (assessment)))
-    add_prop (object, "due-date", gap_assessment_get_due_date (assessment));
+    add_prop (&props, "due-date", gap_assessment_get_due_date (assessment));
   if (gap_assessment_get_priority (assessment) != GAP_PRIORITY_NONE)
-    add_prop (object, "priority",
+    add_prop (&props, "priority",
               gap_priority_to_string (gap_assessment_get_priority (assessment)));
+  list_end (&props);
 
   state = implementation_state (status);
   if (state != NULL)
-    set_implementation_status (object, state, NULL);
+    set_implementation_status (w, state, NULL);
   else if (status == GAP_STATUS_NOT_IMPLEMENTED)
     take_paragraph (remarks, say (o, "\n\n", N_("Not implemented.")));
   else
     take_paragraph (remarks, say (o, "\n\n", N_("Not assessed yet.")));
   take_paragraph (remarks, labelled (o, N_("Notes"), gap_assessment_get_notes (assessment)));
-  add_remarks (object, remarks);
+  add_remarks (w, remarks);
+  _gap_json_writer_end_object (w);
 }
 
 static void
 add_provider (Oscal            *o,
-              JsonArray        *by_components,
+              GapJsonWriter    *w,
               GapAssessment    *assessment,
               GapServiceRecord *record,
               const GDate      *today)
 {
-  JsonObject *object = add_object (by_components);
   const char *control_id = gap_assessment_get_control_id (assessment);
   const char *service_id = gap_service_record_get_id (record);
   gboolean inherited = gap_assessment_get_responsibility (assessment) ==
@@ -1416,8 +1519,9 @@ add_provider (Oscal            *o,
   char *descriptions[2] = { NULL, NULL };
   char *remarks[2] = { NULL, NULL };
 
-  take_string (object, "component-uuid", component_uuid (o, record));
-  take_string (object, "uuid", uuid_for (o, "by-component/%s/service/%s", control_id, service_id));
+  _gap_json_writer_begin_object (w);
+  take_string (w, "component-uuid", component_uuid (o, record));
+  take_string (w, "uuid", uuid_for (o, "by-component/%s/service/%s", control_id, service_id));
 
   for (guint slot = 0; slot < o->n_slots; slot++)
     {
@@ -1441,24 +1545,25 @@ add_provider (Oscal            *o,
                                                          "cycle, or they have expired.")),
                                          name);
     }
-  take_string (object, "description", join_slots (o, descriptions, "\n\n"));
+  take_string (w, "description", join_slots (o, descriptions, "\n\n"));
 
   /* The provider's part stands only on a current certificate of a
    * service in use; otherwise the remarks say what is missing. */
   if (remarks[0] == NULL)
-    set_implementation_status (object, "implemented", NULL);
+    set_implementation_status (w, "implemented", NULL);
   else
-    take_string (object, "remarks", join_slots (o, remarks, "\n\n"));
+    take_string (w, "remarks", join_slots (o, remarks, "\n\n"));
 
   if (inherited)
     {
-      JsonObject *statement = add_object (get_array (object, "inherited"));
       const char * const *families = gap_service_record_get_family_ids (record);
-      JsonObject *role;
+      List props = LIST_INIT (w, "props");
       g_autofree char *party = NULL;
       char *texts[2] = { NULL, NULL };
 
-      take_string (statement, "uuid", uuid_for (o, "inherited/%s/%s", control_id, service_id));
+      begin_array (w, "inherited");
+      _gap_json_writer_begin_object (w);
+      take_string (w, "uuid", uuid_for (o, "inherited/%s/%s", control_id, service_id));
       for (guint slot = 0; slot < o->n_slots; slot++)
         {
           g_autofree char *name = service_name (o, record, slot);
@@ -1469,42 +1574,46 @@ add_provider (Oscal            *o,
                                                            "%s")), name, titles)
                         : g_strdup_printf (tr (o, slot, N_("Inherited from %s.")), name);
         }
-      take_string (statement, "description", join_slots (o, texts, "\n\n"));
+      take_string (w, "description", join_slots (o, texts, "\n\n"));
       for (guint j = 0; families != NULL && families[j] != NULL; j++)
-        add_prop (statement, "certificate-family", families[j]);
-      role = add_object (get_array (statement, "responsible-roles"));
-      set_string (role, "role-id", "provider");
+        add_prop (&props, "certificate-family", families[j]);
+      list_end (&props);
+      begin_array (w, "responsible-roles");
+      _gap_json_writer_begin_object (w);
+      set_string (w, "role-id", "provider");
       party = provider_party_uuid (o, record);
-      json_array_add_string_element (get_array (role, "party-uuids"), party);
+      add_string_list (w, "party-uuids", party);
+      _gap_json_writer_end_object (w);
+      _gap_json_writer_end_array (w);
+      _gap_json_writer_end_object (w);
+      _gap_json_writer_end_array (w);
     }
+  _gap_json_writer_end_object (w);
 }
 
 static gboolean
-add_control_implementation (Oscal         *o,
-                            JsonObject    *ssp,
-                            GCancellable  *cancellable,
-                            GError       **error)
+add_control_implementation (Oscal          *o,
+                            GapJsonWriter  *w,
+                            GCancellable   *cancellable,
+                            GError        **error)
 {
-  JsonObject *implementation = child_object (ssp, "control-implementation");
-  JsonArray *requirements = get_array (implementation, "implemented-requirements");
   GListModel *assessments = gap_workspace_get_assessments (o->workspace);
   g_autofree char *edition = edition_label (o);
   guint n = g_list_model_get_n_items (assessments);
   GDate today;
 
   report_today (o, &today);
-  take_string (implementation, "description",
-               say (o, "\n\n", N_("How the organization implements the Annex A controls of %s, "
-                                  "and what its cloud services provide."), edition));
+  begin_object (w, "control-implementation");
+  begin_array (w, "implemented-requirements");
 
-  for (guint i = 0; i < n; i++)
+  /* After a failed write, what is left would go nowhere. */
+  for (guint i = 0; i < n && _gap_json_writer_ok (w); i++)
     {
       g_autoptr(GapAssessment) assessment = g_list_model_get_item (assessments, i);
       const char *control_id = gap_assessment_get_control_id (assessment);
       GapReasonFlags reasons = gap_assessment_get_reasons (assessment);
+      List props = LIST_INIT (w, "props");
       gboolean applicable;
-      JsonObject *requirement;
-      JsonArray *by_components;
 
       if (!is_annex (assessment))
         continue;
@@ -1512,24 +1621,25 @@ add_control_implementation (Oscal         *o,
         return FALSE;
 
       applicable = gap_assessment_get_applicability (assessment) == GAP_APPLICABILITY_APPLICABLE;
-      requirement = add_object (requirements);
-      take_string (requirement, "uuid", uuid_for (o, "implemented-requirement/%s", control_id));
-      take_string (requirement, "control-id", _gap_oscal_control_id (control_id));
-      add_prop (requirement, "applicability",
+      _gap_json_writer_begin_object (w);
+      take_string (w, "uuid", uuid_for (o, "implemented-requirement/%s", control_id));
+      take_string (w, "control-id", _gap_oscal_control_id (control_id));
+      add_prop (&props, "applicability",
                 gap_applicability_to_string (gap_assessment_get_applicability (assessment)));
-      add_prop (requirement, "verdict",
+      add_prop (&props, "verdict",
                 gap_verdict_to_string (gap_analysis_get_verdict (o->analysis, assessment)));
       if (applicable)
-        add_prop (requirement, "responsibility",
+        add_prop (&props, "responsibility",
                   gap_responsibility_to_string (gap_assessment_get_responsibility (assessment)));
       for (guint bit = 0; bit < GAP_N_REASONS; bit++)
         if (reasons & (1u << bit))
-          add_prop (requirement, "reason", gap_reason_to_string ((GapReasonFlags) (1u << bit)));
+          add_prop (&props, "reason", gap_reason_to_string ((GapReasonFlags) (1u << bit)));
       if (gap_assessment_get_needs_review (assessment))
-        add_prop (requirement, "needs-review", "true");
+        add_prop (&props, "needs-review", "true");
+      list_end (&props);
 
-      by_components = get_array (requirement, "by-components");
-      add_this_system (o, by_components, assessment);
+      begin_array (w, "by-components");
+      add_this_system (o, w, assessment);
 
       if (applicable &&
           gap_assessment_get_responsibility (assessment) != GAP_RESPONSIBILITY_ORGANIZATION)
@@ -1541,74 +1651,86 @@ add_control_implementation (Oscal         *o,
               GapServiceRecord *record = g_hash_table_lookup (o->components, services[j]);
 
               if (record != NULL)
-                add_provider (o, by_components, assessment, record, &today);
+                add_provider (o, w, assessment, record, &today);
             }
         }
+      _gap_json_writer_end_array (w);
 
       if (!applicable)
         {
           g_autofree char *justification = _gap_oscal_markdown (
             gap_assessment_get_justification (assessment), FALSE);
 
-          take_string (requirement, "remarks",
+          take_string (w, "remarks",
                        *justification != '\0'
                        ? labelled (o, N_("Justification"),
                                    gap_assessment_get_justification (assessment))
                        : say (o, "\n\n", N_("No justification is recorded.")));
         }
+      _gap_json_writer_end_object (w);
     }
+
+  _gap_json_writer_end_array (w);
+  take_string (w, "description",
+               say (o, "\n\n", N_("How the organization implements the Annex A controls of %s, "
+                                  "and what its cloud services provide."), edition));
+  _gap_json_writer_end_object (w);
   return TRUE;
 }
 
-static JsonNode *
-build_ssp (Oscal         *o,
-           GCancellable  *cancellable,
-           GError       **error)
+static gboolean
+write_ssp (Oscal          *o,
+           GapJsonWriter  *w,
+           GCancellable   *cancellable,
+           GError        **error)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *root = json_object_new ();
-  JsonObject *ssp, *metadata, *import;
   g_autofree char *ssp_uuid = uuid_for (o, "system-security-plan");
   g_autofree char *edition = edition_label (o);
   g_autofree char *organization = organization_name (o);
-  g_autofree char *title = NULL;
+  g_autofree char *title = _gap_oscal_markdown (organization, TRUE);
 
-  json_node_take_object (node, root);
-  ssp = child_object (root, "system-security-plan");
-  set_string (ssp, "uuid", ssp_uuid);
-  title = _gap_oscal_markdown (organization, TRUE);
-  metadata = metadata_new (o, ssp, say (o, " / ", N_("%s: system security plan (%s)"), title,
-                                        edition));
-  add_metadata_parties (o, metadata);
+  _gap_json_writer_begin_object (w);
+  begin_object (w, "system-security-plan");
+  set_string (w, "uuid", ssp_uuid);
+  begin_metadata (o, w, say (o, " / ", N_("%s: system security plan (%s)"), title, edition));
+  add_metadata_parties (o, w);
+  _gap_json_writer_end_object (w);
 
-  import = child_object (ssp, "import-profile");
-  set_string (import, "href", o->profile_href);
+  begin_object (w, "import-profile");
+  set_string (w, "href", o->profile_href);
+  _gap_json_writer_end_object (w);
 
-  add_system_characteristics (o, ssp, ssp_uuid);
-  add_system_implementation (o, ssp);
-  if (!add_control_implementation (o, ssp, cancellable, error))
-    return NULL;
-  return g_steal_pointer (&node);
+  add_system_characteristics (o, w, ssp_uuid);
+  add_system_implementation (o, w);
+  if (!add_control_implementation (o, w, cancellable, error))
+    return FALSE;
+  _gap_json_writer_end_object (w);
+  _gap_json_writer_end_object (w);
+  return TRUE;
 }
 
 /* ---- the files ---- */
 
+typedef gboolean (*DocumentWriter) (Oscal          *o,
+                                    GapJsonWriter  *w,
+                                    GCancellable   *cancellable,
+                                    GError        **error);
+
 static gboolean
-write_document (GapExportFile  *file,
-                GFile          *dest,
-                JsonNode       *root,
-                GCancellable   *cancellable,
-                GError        **error)
+write_document (Oscal           *o,
+                GapExportFile   *file,
+                GFile           *dest,
+                DocumentWriter   write,
+                GCancellable    *cancellable,
+                GError         **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  GOutputStream *stream = _gap_export_file_get_stream (file);
+  g_autoptr(GapJsonWriter) writer = _gap_json_writer_new (_gap_export_file_get_stream (file),
+                                                          cancellable);
   g_autoptr(GError) local_error = NULL;
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  if (!json_generator_to_stream (generator, stream, cancellable, &local_error) ||
-      !g_output_stream_write_all (stream, "\n", 1, NULL, cancellable, &local_error))
+  if (!write (o, writer, cancellable, error))
+    return FALSE;
+  if (!_gap_json_writer_finish (writer, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (dest);
 
@@ -1644,7 +1766,7 @@ _gap_export_write_oscal (GapAnalysis   *analysis,
   g_autoptr(GFile) parent = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *identity = NULL;
-  JsonNode *documents[3] = { NULL, NULL, NULL };
+  static const DocumentWriter writers[3] = { write_catalog, write_profile, write_ssp };
   GFile *files[3] = { NULL, NULL, NULL };
   GapExportFile *outputs[3] = { NULL, NULL, NULL };
   gboolean existed[3] = { FALSE, FALSE, FALSE };
@@ -1691,12 +1813,6 @@ _gap_export_write_oscal (GapAnalysis   *analysis,
     goto out;
   collect_components (&o);
 
-  documents[0] = build_catalog (&o);
-  documents[1] = build_profile (&o);
-  documents[2] = build_ssp (&o, cancellable, error);
-  if (documents[2] == NULL)
-    goto out;
-
   files[0] = g_file_get_child (parent, names[0]);
   files[1] = g_file_get_child (parent, names[1]);
   files[2] = g_object_ref (dest);
@@ -1706,7 +1822,7 @@ _gap_export_write_oscal (GapAnalysis   *analysis,
     {
       outputs[i] = _gap_export_file_new (files[i], cancellable, error);
       if (outputs[i] == NULL ||
-          !write_document (outputs[i], files[i], documents[i], cancellable, error))
+          !write_document (&o, outputs[i], files[i], writers[i], cancellable, error))
         goto out;
     }
   for (guint i = 0; i < 3; i++)
@@ -1727,7 +1843,6 @@ out:
   for (guint i = 0; i < 3; i++)
     {
       g_clear_pointer (&outputs[i], _gap_export_file_free);
-      g_clear_pointer (&documents[i], json_node_unref);
       g_clear_object (&files[i]);
     }
   oscal_clear (&o);
