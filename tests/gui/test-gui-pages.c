@@ -148,6 +148,9 @@ pick_date (GapDateRow *row,
   GtkWidget *menu_button = gui_test_find (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON, NULL);
   GtkWidget *calendar;
 
+  /* The calendar is built when first opened. */
+  if (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)) == NULL)
+    g_assert_null (gui_test_find (menu_button, GTK_TYPE_CALENDAR, NULL));
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   gui_test_iterate ();
   calendar = gui_test_find (menu_button, GTK_TYPE_CALENDAR, NULL);

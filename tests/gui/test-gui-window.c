@@ -8,7 +8,11 @@
 
 #include <glib/gstdio.h>
 
+#include "gap-analysis-page.h"
 #include "gap-application.h"
+#include "gap-controls-page.h"
+#include "gap-scope-page.h"
+#include "gap-services-page.h"
 #include "gap-window.h"
 #include "gui-test-util.h"
 
@@ -299,6 +303,145 @@ test_application_open (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_page (GapWindow *window,
+           GType      type)
+{
+  return gui_test_find (GTK_WIDGET (window), type, NULL);
+}
+
+static GFile *
+create_file (const char *basename,
+             const char *organization)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), basename, NULL);
+  g_autoptr(GError) error = NULL;
+  GFile *file = g_file_new_for_path (path);
+  GapWorkspace *created;
+
+  g_file_delete (file, NULL, NULL);
+  created = gap_workspace_create (file, GAP_EDITION_2022, organization, &error);
+  g_assert_no_error (error);
+  g_object_unref (created);
+  return file;
+}
+
+/* A page is built and filled when first shown; a new workspace resets the
+ * hidden ones, after they save what was being typed. */
+static void
+test_window_lazy_pages (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GFile) file_a = create_file ("lazy-a.ismsgap", "Contoso");
+  g_autoptr(GFile) file_b = create_file ("lazy-b.ismsgap", "Fabrikam");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GapWorkspace) reopened = NULL;
+  GapWindow *window;
+  GapWorkspace *workspace_a;
+  GapWorkspace *workspace_b;
+  GtkWidget *scope;
+  GtkWidget *services;
+  GtkWidget *analysis;
+  GtkWidget *controls;
+  GtkWidget *organization;
+  gpointer weak;
+
+  g_settings_set_string (settings, "last-page", "scope");
+  window = gap_window_new (app);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_iterate ();
+
+  /* The welcome page builds none of them. */
+  g_assert_null (find_page (window, GAP_TYPE_SCOPE_PAGE));
+
+  /* Opened on the last page: only that one is there. */
+  g_assert_true (gap_window_open_file (window, file_a, &error));
+  g_assert_no_error (error);
+  gui_test_iterate ();
+  workspace_a = gap_window_get_workspace (window);
+  scope = find_page (window, GAP_TYPE_SCOPE_PAGE);
+  g_assert_nonnull (scope);
+  g_assert_true (gtk_widget_get_mapped (scope));
+  g_assert_true (gap_scope_page_get_workspace (GAP_SCOPE_PAGE (scope)) == workspace_a);
+  g_assert_null (find_page (window, GAP_TYPE_SERVICES_PAGE));
+  g_assert_null (find_page (window, GAP_TYPE_CONTROLS_PAGE));
+  g_assert_null (find_page (window, GAP_TYPE_ANALYSIS_PAGE));
+
+  /* Typed but not yet committed when the page is left. */
+  organization = gui_test_find (scope, ADW_TYPE_ENTRY_ROW, "Organization");
+  g_assert_nonnull (organization);
+  gtk_editable_set_text (GTK_EDITABLE (organization), "Contoso Ltd");
+
+  /* Ctrl+2: the services page is made and filled when shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "services"));
+  gui_test_iterate ();
+  services = find_page (window, GAP_TYPE_SERVICES_PAGE);
+  g_assert_nonnull (services);
+  g_assert_true (gtk_widget_get_mapped (services));
+  g_assert_true (gap_services_page_get_workspace (GAP_SERVICES_PAGE (services)) == workspace_a);
+  /* The scope page, hidden, keeps its workspace. */
+  g_assert_true (gap_scope_page_get_workspace (GAP_SCOPE_PAGE (scope)) == workspace_a);
+
+  /* Another workspace opens on the last page (the scope page) with its
+   * data; the one hidden lets go of the old workspace, and the edit in
+   * progress was saved there. */
+  g_assert_true (gap_window_open_file (window, file_b, &error));
+  g_assert_no_error (error);
+  gui_test_iterate ();
+  workspace_b = gap_window_get_workspace (window);
+  g_assert_true (workspace_b != workspace_a);
+  g_assert_true (gtk_widget_get_mapped (scope));
+  g_assert_true (gap_scope_page_get_workspace (GAP_SCOPE_PAGE (scope)) == workspace_b);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (organization)), ==, "Fabrikam");
+  g_assert_null (gap_services_page_get_workspace (GAP_SERVICES_PAGE (services)));
+  reopened = gap_workspace_open (file_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gap_workspace_get_scope_field (reopened, GAP_SCOPE_FIELD_ORGANIZATION), ==,
+                   "Contoso Ltd");
+  gap_workspace_close (reopened);
+
+  /* Shown again, the services page shows the new workspace. */
+  gap_window_show_page (window, "services");
+  gui_test_iterate ();
+  g_assert_true (gap_services_page_get_workspace (GAP_SERVICES_PAGE (services)) == workspace_b);
+  g_assert_true (gap_scope_page_get_workspace (GAP_SCOPE_PAGE (scope)) == workspace_b);
+
+  /* The analysis page, then a control from it: the controls page, never
+   * shown before, is made, filled and shows that control. */
+  gap_window_show_page (window, "analysis");
+  gui_test_iterate ();
+  analysis = find_page (window, GAP_TYPE_ANALYSIS_PAGE);
+  g_assert_nonnull (analysis);
+  g_assert_true (gap_analysis_page_get_analysis (GAP_ANALYSIS_PAGE (analysis)) ==
+                 gap_window_get_analysis (window));
+  g_assert_null (find_page (window, GAP_TYPE_CONTROLS_PAGE));
+  gap_window_show_control (window, "5.1");
+  gui_test_iterate ();
+  controls = find_page (window, GAP_TYPE_CONTROLS_PAGE);
+  g_assert_nonnull (controls);
+  g_assert_true (gtk_widget_get_mapped (controls));
+  g_assert_true (gap_controls_page_get_analysis (GAP_CONTROLS_PAGE (controls)) ==
+                 gap_window_get_analysis (window));
+  g_assert_nonnull (gap_controls_page_get_selected (GAP_CONTROLS_PAGE (controls)));
+  g_assert_cmpstr (gap_assessment_get_control_id (
+                     gap_controls_page_get_selected (GAP_CONTROLS_PAGE (controls))), ==, "5.1");
+
+  /* Closing the workspace resets them all. */
+  gap_window_close_workspace (window);
+  gui_test_iterate ();
+  g_assert_null (gap_controls_page_get_analysis (GAP_CONTROLS_PAGE (controls)));
+  g_assert_null (gap_scope_page_get_workspace (GAP_SCOPE_PAGE (scope)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (gui_test_wait_until (gui_test_is_null, &weak, 2000));
+  g_file_delete (file_a, NULL, NULL);
+  g_file_delete (file_b, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/welcome", test_window_welcome);
   g_test_add_func ("/gui/window/new-workspace-dialog", test_window_new_workspace_dialog);
   g_test_add_func ("/gui/window/remembers", test_window_remembers);
+  g_test_add_func ("/gui/window/lazy-pages", test_window_lazy_pages);
   g_test_add_func ("/gui/application/open", test_application_open);
 
   ret = g_test_run ();
