@@ -21,8 +21,11 @@
  * smallest, natural and height-for-width sizes), and a list shows some 30
  * new rows after each keystroke that changes the filter (GTK 4.8 builds new
  * row widgets then): the title was most of a keystroke's time. This one
- * shapes its text once unwrapped and, only when that does not fit, once at
- * the width it is given, up to two lines, ellipsized. */
+ * lays its text out once, at the width it is given: up to two lines,
+ * ellipsized, like the label it replaces. Its width request is that
+ * label's width-chars and max-width-chars, without looking at the text:
+ * in the row it is the one child that can shrink, and the one that
+ * expands, so the room it gets is the same either way. */
 
 #define TITLE_MIN_CHARS 8
 #define TITLE_MAX_CHARS 60
@@ -37,8 +40,6 @@ struct _GapRowTitle
   char        *text;
   PangoLayout *layout;
   guint        context_serial;
-  int          full_width;   /* unwrapped, in pixels; -1 when not known */
-  int          full_height;
 };
 
 G_DEFINE_FINAL_TYPE (GapRowTitle, gap_row_title, GTK_TYPE_WIDGET)
@@ -53,23 +54,13 @@ gap_row_title_get_layout (GapRowTitle *self)
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (self->layout, -TITLE_LINES);
       self->context_serial = pango_context_get_serial (pango_layout_get_context (self->layout));
-      self->full_width = -1;
-    }
-  if (self->full_width < 0)
-    {
-      PangoRectangle logical;
-
-      pango_layout_set_width (self->layout, -1);
-      pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-      self->full_width = logical.width;
-      self->full_height = logical.height;
     }
   return self->layout;
 }
 
-/* The width of @chars characters of the widget's font: what GtkLabel's
- * width-chars and max-width-chars mean. Looking the metrics up costs more
- * than a row, so the last font's are kept. */
+/* The width of @chars characters of the widget's font, as GtkLabel counts
+ * them. Looking the metrics up costs more than a row: the last font's are
+ * kept. */
 static int
 gap_row_title_chars_width (GapRowTitle *self,
                            int          chars)
@@ -102,23 +93,19 @@ gap_row_title_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   GapRowTitle *self = GAP_ROW_TITLE (widget);
-  PangoLayout *layout = gap_row_title_get_layout (self);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int least = gap_row_title_chars_width (self, TITLE_MIN_CHARS);
-
-      *minimum = MIN (least, self->full_width);
-      *natural = MAX (*minimum, MIN (self->full_width,
-                                     gap_row_title_chars_width (self, TITLE_MAX_CHARS)));
+      *minimum = gap_row_title_chars_width (self, TITLE_MIN_CHARS);
+      *natural = gap_row_title_chars_width (self, TITLE_MAX_CHARS);
     }
-  else if (for_size < 0 || for_size >= self->full_width)
-    *minimum = *natural = self->full_height;
   else
     {
+      PangoLayout *layout = gap_row_title_get_layout (self);
       int height;
 
-      pango_layout_set_width (layout, for_size * PANGO_SCALE);
+      /* The same width as the allocation that follows: laid out once. */
+      pango_layout_set_width (layout, for_size < 0 ? -1 : for_size * PANGO_SCALE);
       pango_layout_get_pixel_size (layout, NULL, &height);
       *minimum = *natural = height;
     }
@@ -137,10 +124,8 @@ gap_row_title_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   GapRowTitle *self = GAP_ROW_TITLE (widget);
-  PangoLayout *layout = gap_row_title_get_layout (self);
 
-  /* Unwrapped when it fits: no second layout. */
-  pango_layout_set_width (layout, width >= self->full_width ? -1 : width * PANGO_SCALE);
+  pango_layout_set_width (gap_row_title_get_layout (self), width * PANGO_SCALE);
 }
 
 static void
@@ -174,7 +159,6 @@ gap_row_title_css_changed (GtkWidget         *widget,
     {
       pango_layout_context_changed (self->layout);
       self->context_serial = pango_context_get_serial (pango_layout_get_context (self->layout));
-      self->full_width = -1;
       gtk_widget_queue_resize (widget);
     }
 }
@@ -190,7 +174,6 @@ gap_row_title_set_text (GapRowTitle *self,
   self->text = g_strdup (text);
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
-  self->full_width = -1;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "",
                                   -1);
@@ -228,7 +211,6 @@ gap_row_title_class_init (GapRowTitleClass *klass)
 static void
 gap_row_title_init (GapRowTitle *self)
 {
-  self->full_width = -1;
 }
 
 /* ---- the row ---- */
@@ -246,7 +228,7 @@ struct _GapControlRow
   GtkLabel          *heading_label;   /* made when first needed */
   GtkWidget         *content;
   GtkLabel          *id_label;
-  GtkWidget         *text_box;
+  GtkWidget         *text_box;        /* made with the details label */
   GapRowTitle       *title;
   GtkImage          *responsibility_image;
   GtkLabel          *verdict_label;
@@ -437,8 +419,21 @@ format_details (GapAssessment *assessment)
 static void
 ensure_details_label (GapControlRow *self)
 {
+  GtkWidget *title = GTK_WIDGET (self->title);
+
   if (self->details_label != NULL)
     return;
+
+  /* The title and the details line below it, in the title's place. */
+  self->text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (self->text_box, TRUE);
+  gtk_widget_set_valign (self->text_box, GTK_ALIGN_CENTER);
+  gtk_box_insert_child_after (GTK_BOX (self->content), self->text_box, GTK_WIDGET (self->id_label));
+  g_object_ref (title);
+  gtk_box_remove (GTK_BOX (self->content), title);
+  gtk_widget_set_valign (title, GTK_ALIGN_FILL);
+  gtk_box_append (GTK_BOX (self->text_box), title);
+  g_object_unref (title);
 
   self->details_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->details_label, 0);
@@ -659,12 +654,10 @@ gap_control_row_init (GapControlRow *self)
   gtk_label_set_yalign (self->id_label, 0);
   gtk_label_set_width_chars (self->id_label, 7);
 
-  self->text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (self->text_box, TRUE);
-  gtk_widget_set_valign (self->text_box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->content), self->text_box);
   self->title = g_object_new (gap_row_title_get_type (), NULL);
-  gtk_box_append (GTK_BOX (self->text_box), GTK_WIDGET (self->title));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->title), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->title));
 
   self->verdict = GAP_VERDICT_GAP;
   self->verdict_label = add_label (self->content, "verdict-badge",
