@@ -69,11 +69,20 @@ _gap_oscal_uuid_v5 (const guint8  namespace_[16],
 char *
 _gap_oscal_uuid_to_string (const guint8 uuid[16])
 {
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-                          "%02x%02x%02x%02x%02x%02x",
-                          uuid[0], uuid[1], uuid[2], uuid[3], uuid[4], uuid[5],
-                          uuid[6], uuid[7], uuid[8], uuid[9], uuid[10], uuid[11],
-                          uuid[12], uuid[13], uuid[14], uuid[15]);
+  static const char hex[] = "0123456789abcdef";
+  char *text = g_malloc (37);
+  char *p = text;
+
+  /* By hand: an SSP has several UUIDs per control, printf was a cost. */
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        *p++ = '-';
+      *p++ = hex[uuid[i] >> 4];
+      *p++ = hex[uuid[i] & 0xf];
+    }
+  *p = '\0';
+  return text;
 }
 
 char *
@@ -95,14 +104,34 @@ is_space (gunichar c)
   return g_unichar_isspace (c) || c == 0xfeff;
 }
 
+/* Printable ASCII with single inner spaces only: already clean. */
+static gboolean
+is_clean_ascii (const char *text)
+{
+  const char *p = text;
+
+  if (*p == ' ')
+    return FALSE;
+  for (; *p != '\0'; p++)
+    {
+      if (*p == ' ' ? (p[1] == ' ' || p[1] == '\0') : (*p < 0x21 || *p > 0x7e))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 _gap_oscal_clean_string (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
   gboolean pending_space = FALSE;
 
-  if (text == NULL)
-    text = "";
+  if (text == NULL || *text == '\0')
+    return NULL;
+  if (is_clean_ascii (text))
+    return g_strdup (text);
+
+  out = g_string_new (NULL);
 
   /* Runs of whitespace (newlines too: "." does not match them) become one
    * space; none at either end. */
@@ -133,11 +162,12 @@ char *
 _gap_oscal_markdown (const char *text,
                      gboolean    one_line)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
   gboolean line_start = TRUE;
 
   if (text == NULL)
     text = "";
+  out = g_string_sized_new (strlen (text) + 16);
 
   /* OSCAL's JSON markup is Markdown: user text must not turn into links,
    * HTML, emphasis, parameter insertions ("{{ insert: … }}") or block
@@ -185,7 +215,8 @@ _gap_oscal_markdown (const char *text,
             }
         }
 
-      g_string_append_unichar (out, c);
+      /* The character's own bytes (the text is UTF-8). */
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
       line_start = FALSE;
     }
 
@@ -214,6 +245,9 @@ typedef struct
   GPtrArray    *component_order;
   /* Certificate family ID → its leveraged-authorization UUID (dated ones). */
   GHashTable   *leveraged;
+  /* Per language, msgid → translation: looking one up costs a locale
+   * query, and every control asks for the same few. */
+  GHashTable   *translations[2];
 } Oscal;
 
 static void
@@ -225,6 +259,8 @@ oscal_clear (Oscal *o)
   g_clear_pointer (&o->components, g_hash_table_unref);
   g_clear_pointer (&o->component_order, g_ptr_array_unref);
   g_clear_pointer (&o->leveraged, g_hash_table_unref);
+  for (guint slot = 0; slot < G_N_ELEMENTS (o->translations); slot++)
+    g_clear_pointer (&o->translations[slot], g_hash_table_unref);
 }
 
 static const char *
@@ -241,7 +277,19 @@ tr (Oscal      *o,
     guint       slot,
     const char *msgid)
 {
-  return gap_report_gettext (o->report, slot, msgid);
+  const char *text;
+
+  /* Keyed by the msgid's address: the same literal, the same words. */
+  if (o->translations[slot] == NULL)
+    o->translations[slot] = g_hash_table_new (NULL, NULL);
+  text = g_hash_table_lookup (o->translations[slot], msgid);
+  if (text == NULL)
+    {
+      /* Translations live as long as the program. */
+      text = gap_report_gettext (o->report, slot, msgid);
+      g_hash_table_insert (o->translations[slot], (gpointer) msgid, (gpointer) text);
+    }
+  return text;
 }
 
 /* The name-based UUID of one subject of this workspace. */
@@ -314,7 +362,7 @@ say_msgid (Oscal      *o,
   char *texts[2] = { NULL, NULL };
 
   for (guint slot = 0; slot < o->n_slots; slot++)
-    texts[slot] = g_strdup (gap_report_gettext (o->report, slot, msgid));
+    texts[slot] = g_strdup (tr (o, slot, msgid));
   return join_slots (o, texts, separator);
 }
 
@@ -577,6 +625,19 @@ normalize_time (const char *iso)
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* "2026-11-29T08:15:00Z" in shape (not necessarily a real time): such
+ * strings sort as their times do. */
+static gboolean
+is_normal_shape (const char *iso)
+{
+  static const char shape[] = "0000-00-00T00:00:00Z";
+
+  for (guint i = 0; i < sizeof shape - 1; i++)
+    if (shape[i] == '0' ? !g_ascii_isdigit (iso[i]) : iso[i] != shape[i])
+      return FALSE;
+  return iso[sizeof shape - 1] == '\0';
+}
+
 /* The content's last change, so two exports of the same workspace are the
  * same bytes; a workspace never changed gives the analysis's "today". */
 static gboolean
@@ -592,7 +653,14 @@ find_last_modified (Oscal   *o,
   for (guint i = 0; i < log->len; i++)
     {
       const GapChangeLogEntry *entry = g_ptr_array_index (log, i);
-      g_autofree char *time = normalize_time (entry->time);
+      g_autofree char *time = NULL;
+
+      /* Not later, whatever it normalizes to: skip the parsing (a large
+       * log is mostly entries of the same few seconds). */
+      if (latest != NULL && entry->time != NULL && is_normal_shape (entry->time) &&
+          strcmp (entry->time, latest) <= 0)
+        continue;
+      time = normalize_time (entry->time);
 
       if (time != NULL && (latest == NULL || strcmp (time, latest) > 0))
         {

@@ -90,5 +90,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GapExportFile, _gap_export_file_free)
  * the enum value types of GapReportValueType; NULL otherwise. */
 const char *_gap_report_enum_msgid (GapReportValueType type,
                                     int                value);
+/* A report with its languages, dates and titles but no sections, for a
+ * writer that reads only those (OSCAL): building every table costs. */
+GapReport  *_gap_report_new_header (GapAnalysis       *analysis,
+                                    GapReportKind      kind,
+                                    GapExportLanguage  lang);
 
 G_END_DECLS

@@ -118,7 +118,10 @@ gap_export_to_file (GapAnalysis        *analysis,
   /* Built here, on the caller's thread, from the live workspace. The
    * lossless JSON form is the workspace itself and needs no report (a
    * sixth of its time at 20,000 controls, tests/bench). */
-  if (format != GAP_EXPORT_FORMAT_JSON)
+  if (format == GAP_EXPORT_FORMAT_OSCAL)
+    /* OSCAL reads the workspace and only the report's header. */
+    report = _gap_report_new_header (analysis, report_kind, lang);
+  else if (format != GAP_EXPORT_FORMAT_JSON)
     report = gap_report_new (analysis, report_kind, lang);
 
   for (guint i = 0; i < G_N_ELEMENTS (report_writers); i++)

@@ -1125,17 +1125,15 @@ build_clauses (Builder *b)
 
 /* ---- the report ---- */
 
-GapReport *
-gap_report_new (GapAnalysis       *analysis,
-                GapReportKind      kind,
-                GapExportLanguage  lang)
+/* The report's header in @b->report: languages, dates, titles; no sections. */
+static void
+build_header (Builder           *b,
+              GapAnalysis       *analysis,
+              GapReportKind      kind,
+              GapExportLanguage  lang)
 {
-  Builder b = { 0 };
   GapReport *report;
   char date[16];
-
-  g_return_val_if_fail (GAP_IS_ANALYSIS (analysis), NULL);
-  g_return_val_if_fail (lang <= GAP_EXPORT_LANGUAGE_BOTH, NULL);
 
   report = g_new0 (GapReport, 1);
   g_atomic_ref_count_init (&report->ref_count);
@@ -1159,29 +1157,55 @@ gap_report_new (GapAnalysis       *analysis,
       break;
     }
 
-  b.report = report;
-  b.analysis = analysis;
-  b.workspace = gap_analysis_get_workspace (analysis);
-  b.catalog = gap_workspace_get_catalog (b.workspace);
+  b->report = report;
+  b->analysis = analysis;
+  b->workspace = gap_analysis_get_workspace (analysis);
+  b->catalog = gap_workspace_get_catalog (b->workspace);
   /* The day the verdicts were computed for, so that certificate states
    * agree with them (and reports are reproducible in tests). */
-  _gap_analysis_get_today (analysis, &b.today);
-  if (!g_date_valid (&b.today))
-    g_date_set_time_t (&b.today, time (NULL));
-  g_date_strftime (date, sizeof date, "%Y-%m-%d", &b.today);
+  _gap_analysis_get_today (analysis, &b->today);
+  if (!g_date_valid (&b->today))
+    g_date_set_time_t (&b->today, time (NULL));
+  g_date_strftime (date, sizeof date, "%Y-%m-%d", &b->today);
 
-  report->organization = g_strdup (scope (&b, GAP_SCOPE_FIELD_ORGANIZATION));
-  report->assessor = g_strdup (scope (&b, GAP_SCOPE_FIELD_ASSESSOR));
-  report->assessment_date = g_strdup (scope (&b, GAP_SCOPE_FIELD_ASSESSMENT_DATE));
+  report->organization = g_strdup (scope (b, GAP_SCOPE_FIELD_ORGANIZATION));
+  report->assessor = g_strdup (scope (b, GAP_SCOPE_FIELD_ASSESSOR));
+  report->assessment_date = g_strdup (scope (b, GAP_SCOPE_FIELD_ASSESSMENT_DATE));
   report->report_date = g_strdup (date);
-  report->edition = gap_workspace_get_edition (b.workspace);
+  report->edition = gap_workspace_get_edition (b->workspace);
   gap_report_text_init_msgid (report, &report->edition_label,
                               _gap_edition_get_msgid (report->edition));
   gap_report_text_init_msgid (report, &report->title,
                               kind == GAP_REPORT_SOA ? N_("Statement of Applicability")
                                                      : N_("Gap analysis report"));
   report->sections = g_ptr_array_new_with_free_func (section_free);
+}
 
+GapReport *
+_gap_report_new_header (GapAnalysis       *analysis,
+                        GapReportKind      kind,
+                        GapExportLanguage  lang)
+{
+  Builder b = { 0 };
+
+  g_return_val_if_fail (GAP_IS_ANALYSIS (analysis), NULL);
+  g_return_val_if_fail (lang <= GAP_EXPORT_LANGUAGE_BOTH, NULL);
+
+  build_header (&b, analysis, kind, lang);
+  return b.report;
+}
+
+GapReport *
+gap_report_new (GapAnalysis       *analysis,
+                GapReportKind      kind,
+                GapExportLanguage  lang)
+{
+  Builder b = { 0 };
+
+  g_return_val_if_fail (GAP_IS_ANALYSIS (analysis), NULL);
+  g_return_val_if_fail (lang <= GAP_EXPORT_LANGUAGE_BOTH, NULL);
+
+  build_header (&b, analysis, kind, lang);
   build_cover (&b);
   if (kind == GAP_REPORT_SOA)
     {
@@ -1198,7 +1222,7 @@ gap_report_new (GapAnalysis       *analysis,
       build_scope (&b);
     }
 
-  return report;
+  return b.report;
 }
 
 GapReport *
