@@ -1181,10 +1181,12 @@ build_header (Builder           *b,
   report->sections = g_ptr_array_new_with_free_func (section_free);
 }
 
-GapReport *
-_gap_report_new_header (GapAnalysis       *analysis,
-                        GapReportKind      kind,
-                        GapExportLanguage  lang)
+/* With its sections, or only the header when @sections is FALSE. */
+static GapReport *
+report_new (GapAnalysis       *analysis,
+            GapReportKind      kind,
+            GapExportLanguage  lang,
+            gboolean           sections)
 {
   Builder b = { 0 };
 
@@ -1192,20 +1194,8 @@ _gap_report_new_header (GapAnalysis       *analysis,
   g_return_val_if_fail (lang <= GAP_EXPORT_LANGUAGE_BOTH, NULL);
 
   build_header (&b, analysis, kind, lang);
-  return b.report;
-}
-
-GapReport *
-gap_report_new (GapAnalysis       *analysis,
-                GapReportKind      kind,
-                GapExportLanguage  lang)
-{
-  Builder b = { 0 };
-
-  g_return_val_if_fail (GAP_IS_ANALYSIS (analysis), NULL);
-  g_return_val_if_fail (lang <= GAP_EXPORT_LANGUAGE_BOTH, NULL);
-
-  build_header (&b, analysis, kind, lang);
+  if (!sections)
+    return b.report;
   build_cover (&b);
   if (kind == GAP_REPORT_SOA)
     {
@@ -1223,6 +1213,22 @@ gap_report_new (GapAnalysis       *analysis,
     }
 
   return b.report;
+}
+
+GapReport *
+gap_report_new (GapAnalysis       *analysis,
+                GapReportKind      kind,
+                GapExportLanguage  lang)
+{
+  return report_new (analysis, kind, lang, TRUE);
+}
+
+GapReport *
+_gap_report_new_header (GapAnalysis       *analysis,
+                        GapReportKind      kind,
+                        GapExportLanguage  lang)
+{
+  return report_new (analysis, kind, lang, FALSE);
 }
 
 GapReport *
