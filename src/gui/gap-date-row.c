@@ -197,7 +197,8 @@ gap_date_row_init (GapDateRow *self)
 {
   self->date = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
-  gap_widget_fix_tooltips (GTK_WIDGET (self));
+  gap_widget_set_tooltip (GTK_WIDGET (self->menu_button), _("Pick a Date"));
+  gap_widget_set_tooltip (GTK_WIDGET (self->clear_button), _("Clear the Date"));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, self, NULL);
   gap_date_row_update (self);
 }

@@ -218,7 +218,7 @@ create_move_button (GapScopeItemRow *self,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
-  gtk_widget_set_tooltip_text (button, label);
+  gap_widget_set_tooltip (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   gtk_widget_add_css_class (button, "flat");
@@ -262,7 +262,6 @@ ensure_editors (GapScopeItemRow *self)
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->up_button));
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->down_button));
   gtk_box_append (GTK_BOX (buttons), remove_button);
-  gap_widget_fix_tooltips (buttons);
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);

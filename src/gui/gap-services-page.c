@@ -156,8 +156,7 @@ cert_editor_sync (CertEditor  *editor,
       g_assert_not_reached ();
     }
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (editor->badge), explanation);
-  gap_widget_fix_tooltips (GTK_WIDGET (editor->badge));
+  gap_widget_set_tooltip (GTK_WIDGET (editor->badge), explanation);
 
   if (editor->record != NULL)
     {
@@ -285,7 +284,7 @@ add_link_rows (CertEditor         *editor,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), numbered);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), uris[i]);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-      gtk_widget_set_tooltip_text (row, uris[i]);
+      gap_widget_set_tooltip (row, uris[i]);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
       g_object_set_data_full (G_OBJECT (row), "gap-uri", g_strdup (uris[i]), g_free);
@@ -394,7 +393,7 @@ create_service_row (GapServicesPage  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   /* Translators: tooltip of the switch beside a cloud service */
-  gtk_widget_set_tooltip_text (toggle, _("In use in the scope"));
+  gap_widget_set_tooltip (toggle, _("In use in the scope"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
 

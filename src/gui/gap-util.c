@@ -295,8 +295,7 @@ gap_add_button_new (const char *tooltip)
   gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gap_widget_fix_tooltips (button);
+  gap_widget_set_tooltip (button, tooltip);
 
   return button;
 }
@@ -324,6 +323,7 @@ gap_boxed_list_new (gboolean placeholder)
 /* ---- tooltips ---- */
 
 #define TOOLTIP_FIXED_KEY "gap-tooltip-fixed"
+#define TOOLTIP_TEXT_KEY "gap-tooltip-text"
 #define TOOLTIP_WRAP_CHARS 40
 
 static gboolean
@@ -334,7 +334,7 @@ query_tooltip_cb (GtkWidget  *widget,
                   GtkTooltip *tooltip,
                   gpointer    user_data)
 {
-  g_autofree char *text = g_strdup (gtk_widget_get_tooltip_text (widget));
+  g_autofree char *text = g_strdup (gap_widget_get_tooltip (widget));
   GtkWidget *label;
 
   if (text == NULL || text[0] == '\0')
@@ -353,6 +353,35 @@ query_tooltip_cb (GtkWidget  *widget,
   gtk_tooltip_set_custom (tooltip, label);
 
   return TRUE;
+}
+
+void
+gap_widget_set_tooltip (GtkWidget  *widget,
+                        const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_object_get_data (G_OBJECT (widget), TOOLTIP_FIXED_KEY) == NULL)
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (widget), TOOLTIP_FIXED_KEY, GINT_TO_POINTER (TRUE));
+    }
+  g_object_set_data_full (G_OBJECT (widget), TOOLTIP_TEXT_KEY, g_strdup (text), g_free);
+  /* What gtk_widget_set_tooltip_text() does, but its pointer query. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text, -1);
+  gtk_widget_set_has_tooltip (widget, text != NULL && text[0] != '\0');
+}
+
+const char *
+gap_widget_get_tooltip (GtkWidget *widget)
+{
+  const char *own;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  own = g_object_get_data (G_OBJECT (widget), TOOLTIP_TEXT_KEY);
+  return own != NULL ? own : gtk_widget_get_tooltip_text (widget);
 }
 
 void

@@ -70,6 +70,13 @@ GtkListBox *gap_boxed_list_new  (gboolean      placeholder);
  * the tooltip-text of @root and its descendants in a label of our own. Call
  * it again for widgets added later. */
 void   gap_widget_fix_tooltips     (GtkWidget    *root);
+/* Gives @widget a tooltip shown as gap_widget_fix_tooltips() shows them,
+ * without gtk_widget_set_tooltip_text()'s round trip to the X server to
+ * find the pointer (a cost at start-up and in long lists). */
+void   gap_widget_set_tooltip      (GtkWidget    *widget,
+                                    const char   *text);
+/* The tooltip given either way. */
+const char *gap_widget_get_tooltip (GtkWidget    *widget);
 
 /* Commit an AdwEntryRow when Enter is pressed or the focus leaves it, and
  * only when the text differs from the value last synced from the model. */

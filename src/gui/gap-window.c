@@ -37,6 +37,7 @@ struct _GapWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
+  GtkWidget            *primary_menu_button;
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
   /* The pages, NULL until first shown; each in its slot of the stack. */
@@ -219,6 +220,8 @@ gap_window_set_page_workspace (GapWindow *self,
       if (workspace == NULL)
         return;
       page = self->pages[index] = create_page (index);
+      /* As for every widget of the window's own template. */
+      gap_widget_fix_tooltips (page);
       adw_bin_set_child (self->slots[index], page);
     }
 
@@ -1015,6 +1018,7 @@ gap_window_class_init (GapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GapWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, GapWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GapWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, GapWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, GapWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, GapWindow, recent_list);
   gtk_widget_class_bind_template_child_full (widget_class, "scope_slot", FALSE,
@@ -1071,7 +1075,7 @@ static void
 gap_window_init (GapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gap_widget_fix_tooltips (GTK_WIDGET (self));
+  gap_widget_set_tooltip (self->primary_menu_button, _("Main Menu"));
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gap-util.h"
 #include "gui-test-util.h"
 
 static char *tmp_dir;
@@ -148,7 +149,7 @@ widget_text (GtkWidget *widget)
     {
       if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
         return gtk_button_get_label (GTK_BUTTON (widget));
-      return gtk_widget_get_tooltip_text (widget);
+      return gap_widget_get_tooltip (widget);
     }
   if (GTK_IS_LABEL (widget))
     return gtk_label_get_label (GTK_LABEL (widget));
