@@ -96,24 +96,34 @@ set_lxw_error (GError    **error,
 /* ---- widths ---- */
 
 /* Columns a line takes in a spreadsheet: East Asian wide characters take
- * two, combining and format characters none. */
+ * two, combining and format characters none. A column is never wider
+ * than MAX_WIDTH, so counting stops there (a long note costs no more). */
 static double
 display_width (const char *text)
 {
   double widest = 0, width = 0;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0' && MAX (widest, width) < MAX_WIDTH;)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
-      if (c == '\n')
+      if ((guchar) *p < 0x80)
         {
-          widest = MAX (widest, width);
-          width = 0;
+          /* ASCII: one column each, none of it wide or zero-width. */
+          if (*p == '\n')
+            {
+              widest = MAX (widest, width);
+              width = 0;
+            }
+          else
+            width++;
+          p++;
+          continue;
         }
-      else if (g_unichar_iszerowidth (c))
-        continue;
-      else
+
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      if (!g_unichar_iszerowidth (c))
         width += g_unichar_iswide (c) ? 2 : 1;
     }
   return MAX (widest, width);
@@ -146,15 +156,17 @@ apply_widths (Sheet *sheet)
 /* ---- cells ---- */
 
 /* Excel keeps at most 32767 characters in a cell: cut at a character
- * boundary and say so with an ellipsis. */
+ * boundary and say so with an ellipsis. NULL when @text fits. */
 static char *
 fit_cell (const char *text)
 {
   const char *end;
   GString *cut;
 
-  if (g_utf8_strlen (text, -1) <= MAX_CELL_CHARS)
-    return g_strdup (text);
+  /* No more bytes than the limit, then no more characters either. */
+  if (strnlen (text, MAX_CELL_CHARS + 1) <= MAX_CELL_CHARS ||
+      g_utf8_strlen (text, -1) <= MAX_CELL_CHARS)
+    return NULL;
   end = g_utf8_offset_to_pointer (text, MAX_CELL_CHARS - 1);
   cut = g_string_new_len (text, end - text);
   g_string_append (cut, "…");
@@ -170,13 +182,15 @@ write_string (Sheet       *sheet,
               lxw_format  *format,
               GError     **error)
 {
-  g_autofree char *fitted = NULL;
+  g_autofree char *cut = NULL;
 
   if (text == NULL || *text == '\0')
     return set_lxw_error (error, worksheet_write_blank (sheet->worksheet, row, column, format));
-  fitted = fit_cell (text);
-  note_width (sheet, column, display_width (fitted));
-  return set_lxw_error (error, worksheet_write_string (sheet->worksheet, row, column, fitted,
+  cut = fit_cell (text);
+  if (cut != NULL)
+    text = cut;
+  note_width (sheet, column, display_width (text));
+  return set_lxw_error (error, worksheet_write_string (sheet->worksheet, row, column, text,
                                                        format));
 }
 
@@ -982,6 +996,10 @@ _gap_export_write_xlsx (GapReport      *report,
     }
 
   options.tmpdir = tmpdir;
+  /* Not constant_memory: it saved a tenth of the time, but its charts
+   * carry no cached values (viewers that do not recalculate show them
+   * empty) and a cell written above the current row would be dropped
+   * without an error. */
   book.report = report;
   book.workbook = workbook_new_opt (path, &options);
   if (book.workbook == NULL)
