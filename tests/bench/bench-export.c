@@ -17,10 +17,6 @@
 #include "bench-util.h"
 #include "gap-export.h"
 
-#define DUMP_SQL "SELECT * FROM scope; SELECT * FROM scope_item; SELECT * FROM service; " \
-                 "SELECT * FROM certificate; SELECT * FROM assessment; " \
-                 "SELECT * FROM assessment_service;"
-
 typedef struct
 {
   BenchWorkspace  *ws;
@@ -48,15 +44,8 @@ static void
 dump_once (gpointer data)
 {
   Export *export = data;
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_subprocess_launcher_set_stdout_file_path (launcher, export->dump);
-  process = g_subprocess_launcher_spawn (launcher, &error, "sqlite3", "-readonly", "-csv",
-                                         export->ws->path, DUMP_SQL, NULL);
-  if (process == NULL || !g_subprocess_wait_check (process, NULL, &error))
-    g_error ("sqlite3: %s", error->message);
+  bench_dump_csv (export->ws->path, export->dump);
 }
 
 int

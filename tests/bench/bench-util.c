@@ -575,3 +575,23 @@ bench_remove_tree (const char *path)
   else
     g_unlink (path);
 }
+
+/* The export benchmarks' baseline: a "sqlite3 -csv" process dumping the
+ * rows every export reads into @out. */
+void
+bench_dump_csv (const char *workspace,
+                const char *out)
+{
+  static const char sql[] = "SELECT * FROM scope; SELECT * FROM scope_item; "
+                            "SELECT * FROM service; SELECT * FROM certificate; "
+                            "SELECT * FROM assessment; SELECT * FROM assessment_service;";
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_launcher_set_stdout_file_path (launcher, out);
+  process = g_subprocess_launcher_spawn (launcher, &error, "sqlite3", "-readonly", "-csv",
+                                         workspace, sql, NULL);
+  if (process == NULL || !g_subprocess_wait_check (process, NULL, &error))
+    g_error ("sqlite3: %s", error->message);
+}

@@ -100,6 +100,8 @@ void            bench_remove_workspace (const char      *path);
 void            bench_remove_copy      (const char      *copy);
 /* Removes @path and everything under it. */
 void            bench_remove_tree      (const char      *path);
+void            bench_dump_csv         (const char      *workspace,
+                                        const char      *out);
 /* A copy of @ws's file in a temporary folder, for benchmarks that write. */
 char           *bench_copy_workspace   (BenchWorkspace  *ws);
 

@@ -31,9 +31,6 @@
 #include "gap-export.h"
 #include "gap-report.h"
 
-#define DUMP_SQL "SELECT * FROM scope; SELECT * FROM scope_item; SELECT * FROM service; " \
-                 "SELECT * FROM certificate; SELECT * FROM assessment; " \
-                 "SELECT * FROM assessment_service;"
 #define MAX_CELL_CHARS 32767
 
 typedef enum
@@ -439,15 +436,8 @@ static void
 dump_once (gpointer data)
 {
   Run *run = data;
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_subprocess_launcher_set_stdout_file_path (launcher, run->dump);
-  process = g_subprocess_launcher_spawn (launcher, &error, "sqlite3", "-readonly", "-csv",
-                                         run->ws->path, DUMP_SQL, NULL);
-  if (process == NULL || !g_subprocess_wait_check (process, NULL, &error))
-    g_error ("sqlite3: %s", error->message);
+  bench_dump_csv (run->ws->path, run->dump);
 }
 
 static void
