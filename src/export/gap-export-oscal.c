@@ -158,6 +158,32 @@ _gap_oscal_clean_string (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Text that _gap_oscal_markdown() would give back unchanged: one line,
+ * no Markdown punctuation, no control or blank at either end, nothing at
+ * its start that could begin a block. Most titles and names are. */
+static gboolean
+is_plain_line (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+  gsize length;
+
+  if (*p == '\0' || *p == ' ' || *p == '\t' || g_ascii_isdigit (*p) ||
+      strchr ("#-+=>~:", *p) != NULL)
+    return FALSE;
+  for (; *p != '\0'; p++)
+    {
+      if (*p < 0x20 || *p == 0x7f || strchr ("\\`*_[]<>&{}|", *p) != NULL)
+        return FALSE;
+      /* C1 controls (U+0080–U+009F), U+2028 and U+2029. */
+      if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+        return FALSE;
+      if (*p == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
+        return FALSE;
+    }
+  length = (const char *) p - text;
+  return !g_ascii_isspace (text[length - 1]);
+}
+
 char *
 _gap_oscal_markdown (const char *text,
                      gboolean    one_line)
@@ -167,6 +193,8 @@ _gap_oscal_markdown (const char *text,
 
   if (text == NULL)
     text = "";
+  if (is_plain_line (text) && g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
   out = g_string_sized_new (strlen (text) + 16);
 
   /* OSCAL's JSON markup is Markdown: user text must not turn into links,

@@ -799,6 +799,40 @@ test_markdown (void)
   g_assert_null (e);
 }
 
+/* Text that needs nothing is given back as it is (a fast path); text that
+ * differs from it by one character at either end, or by one character
+ * inside, still goes through every rule. */
+static void
+test_markdown_edges (void)
+{
+  static const struct { const char *text; const char *line; const char *clean; } cases[] = {
+    { "資訊安全 policy (v2)", "資訊安全 policy (v2)", "資訊安全 policy (v2)" },
+    { "Plain words, 3.5 and 4)", "Plain words, 3.5 and 4)", "Plain words, 3.5 and 4)" },
+    { " lead", "lead", "lead" },
+    { "\tlead", "lead", "lead" },
+    { "trail ", "trail", "trail" },
+    { "-dash", "\\-dash", "-dash" },
+    { ":colon", "\\:colon", ":colon" },
+    { "12. list", "12\\. list", "12. list" },
+    { "12 apples", "12 apples", "12 apples" },
+    { "a  b", "a  b", "a b" },
+    { "a\x7f" "b", "ab", "a b" },
+    { "a\xc2\x85" "b", "ab", "a b" },
+    { "a\xe2\x80\xa8" "b", "a b", "a b" },
+    { "a\rb", "ab", "a b" },
+    { "a_b", "a\\_b", "a_b" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *line = _gap_oscal_markdown (cases[i].text, TRUE);
+      g_autofree char *clean = _gap_oscal_clean_string (cases[i].text);
+
+      g_assert_cmpstr (line, ==, cases[i].line);
+      g_assert_cmpstr (clean, ==, cases[i].clean);
+    }
+}
+
 static void
 test_uuid (void)
 {
@@ -1037,6 +1071,7 @@ main (int   argc,
 
   g_test_add_func ("/export/oscal/uuid", test_uuid);
   g_test_add_func ("/export/oscal/markdown", test_markdown);
+  g_test_add_func ("/export/oscal/markdown-edges", test_markdown_edges);
   g_test_add ("/export/oscal/demo/zh_TW", Fixture, GUINT_TO_POINTER (GAP_EXPORT_LANGUAGE_ZH_TW),
               fixture_set_up, test_demo, fixture_tear_down);
   g_test_add ("/export/oscal/demo/en", Fixture, GUINT_TO_POINTER (GAP_EXPORT_LANGUAGE_EN),
