@@ -177,17 +177,20 @@ test_nesting (void)
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *actual = NULL;
-  JsonNode *inner = json_node_init_object (json_node_alloc (), json_object_new ());
+  JsonNode *inner = json_node_new (JSON_NODE_OBJECT);
   Output out;
 
+  json_node_take_object (inner, json_object_new ());
   for (guint depth = 0; depth < 100; depth++)
     {
+      JsonNode *array = json_node_new (JSON_NODE_ARRAY);
       JsonObject *object = json_object_new ();
 
-      json_object_set_member (object, "empty-array", json_node_init_array (json_node_alloc (),
-                                                                          json_array_new ()));
+      json_node_take_array (array, json_array_new ());
+      json_object_set_member (object, "empty-array", array);
       json_object_set_member (object, "next", inner);
-      inner = json_node_init_object (json_node_alloc (), object);
+      inner = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (inner, object);
     }
   root = inner;
   expected = print_with_json_glib (root);
