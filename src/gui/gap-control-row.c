@@ -375,12 +375,11 @@ responsibility_query_tooltip_cb (GtkWidget     *image,
                                  GtkTooltip    *tooltip,
                                  GapControlRow *self)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = gap_control_row_dup_tooltip_text (self);
 
-  if (self->assessment == NULL)
+  if (text == NULL)
     return FALSE;
 
-  text = responsibility_text (self->responsibility);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -547,6 +546,24 @@ gap_control_row_get_verdict_text (GapControlRow *self)
   g_return_val_if_fail (GAP_IS_CONTROL_ROW (self), NULL);
 
   return gtk_label_get_label (self->verdict_label);
+}
+
+const char *
+gap_control_row_get_title_text (GapControlRow *self)
+{
+  g_return_val_if_fail (GAP_IS_CONTROL_ROW (self), NULL);
+
+  return self->title->text;
+}
+
+char *
+gap_control_row_dup_tooltip_text (GapControlRow *self)
+{
+  g_return_val_if_fail (GAP_IS_CONTROL_ROW (self), NULL);
+
+  if (self->assessment == NULL)
+    return NULL;
+  return responsibility_text (self->responsibility);
 }
 
 void

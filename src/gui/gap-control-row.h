@@ -32,6 +32,10 @@ void           gap_control_row_set_show_details (GapControlRow *self,
                                                  gboolean       show_details);
 /* The verdict badge's text and style class, for tests. */
 const char    *gap_control_row_get_verdict_text (GapControlRow *self);
+/* The title shown, and the responsibility icon's tooltip (asked for
+ * through query-tooltip), for tests. */
+const char    *gap_control_row_get_title_text   (GapControlRow *self);
+char          *gap_control_row_dup_tooltip_text (GapControlRow *self);
 
 /* For list views of control rows: @bound_rows (a set of GapControlRow*)
  * holds the rows bound now, so that they can all be re-read at once when

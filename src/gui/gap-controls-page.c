@@ -26,6 +26,195 @@
 /* The filter dropdowns list "any" first, then the enum values in order. */
 #define ANY 0
 
+/* ---- rows that stay through a refilter ----
+ *
+ * GTK 4.8's list view does not reuse a row for another item: a keystroke
+ * that changed which controls are shown built the rows on screen again
+ * (some 30 of them, with their style, text layout and accessibility
+ * objects), a few times a frame's time. Between the filter and the list
+ * sits a model of "slots": slot i stands for whatever the filter shows at
+ * position i, so only a change in how many are shown reaches the list
+ * (at the end); the rows already on screen are bound again in place. */
+
+#define GAP_TYPE_CONTROL_SLOT (gap_control_slot_get_type ())
+G_DECLARE_FINAL_TYPE (GapControlSlot, gap_control_slot, GAP, CONTROL_SLOT, GObject)
+
+struct _GapControlSlot
+{
+  GObject parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GapControlSlot, gap_control_slot, G_TYPE_OBJECT)
+
+static void gap_control_slot_class_init (GapControlSlotClass *klass) { }
+static void gap_control_slot_init (GapControlSlot *self) { }
+
+#define GAP_TYPE_SLOT_MODEL (gap_slot_model_get_type ())
+G_DECLARE_FINAL_TYPE (GapSlotModel, gap_slot_model, GAP, SLOT_MODEL, GObject)
+
+typedef void (*GapSlotsChangedFunc) (gboolean done,
+                                     guint    position,
+                                     guint    in_place,
+                                     gpointer user_data);
+
+struct _GapSlotModel
+{
+  GObject              parent_instance;
+
+  GListModel          *model;      /* the filter */
+  GPtrArray           *slots;      /* GapControlSlot*: the first n_items are shown, the
+                                    * others kept for when more are (20,000 new objects
+                                    * when a search is emptied cost a few ms) */
+  guint                n_items;
+  GapSlotsChangedFunc  changed;
+  gpointer             changed_data;
+};
+
+enum {
+  SLOT_PROP_0,
+  SLOT_PROP_MODEL,
+  SLOT_N_PROPS
+};
+
+static GType
+gap_slot_model_get_item_type (GListModel *list)
+{
+  return GAP_TYPE_CONTROL_SLOT;
+}
+
+static guint
+gap_slot_model_get_n_items (GListModel *list)
+{
+  return GAP_SLOT_MODEL (list)->n_items;
+}
+
+static gpointer
+gap_slot_model_get_item (GListModel *list,
+                         guint       position)
+{
+  GapSlotModel *self = GAP_SLOT_MODEL (list);
+
+  return position < self->n_items ? g_object_ref (self->slots->pdata[position]) : NULL;
+}
+
+static void
+gap_slot_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = gap_slot_model_get_item_type;
+  iface->get_n_items = gap_slot_model_get_n_items;
+  iface->get_item = gap_slot_model_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GapSlotModel, gap_slot_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      gap_slot_model_list_model_init))
+
+static void
+slot_model_items_changed_cb (GapSlotModel *self,
+                             guint         position,
+                             guint         removed,
+                             guint         added)
+{
+  guint old_n = self->n_items;
+  guint new_n = old_n - removed + added;
+  guint common = MIN (old_n, new_n);
+
+  if (self->changed != NULL)
+    self->changed (FALSE, position, 0, self->changed_data);
+  while (self->slots->len < new_n)
+    g_ptr_array_add (self->slots, g_object_new (GAP_TYPE_CONTROL_SLOT, NULL));
+  self->n_items = new_n;
+  if (new_n != old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, new_n - common);
+
+  if (self->changed != NULL)
+    self->changed (TRUE, position, position < common ? common - position : 0, self->changed_data);
+}
+
+static void
+gap_slot_model_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  GapSlotModel *self = GAP_SLOT_MODEL (object);
+
+  switch (prop_id)
+    {
+    case SLOT_PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gap_slot_model_dispose (GObject *object)
+{
+  GapSlotModel *self = GAP_SLOT_MODEL (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (gap_slot_model_parent_class)->dispose (object);
+}
+
+static void
+gap_slot_model_finalize (GObject *object)
+{
+  GapSlotModel *self = GAP_SLOT_MODEL (object);
+
+  g_ptr_array_unref (self->slots);
+
+  G_OBJECT_CLASS (gap_slot_model_parent_class)->finalize (object);
+}
+
+static void
+gap_slot_model_class_init (GapSlotModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = gap_slot_model_get_property;
+  object_class->dispose = gap_slot_model_dispose;
+  object_class->finalize = gap_slot_model_finalize;
+
+  /* Read-only: what the slots stand for (tests/bench finds the filter by it). */
+  g_object_class_install_property (object_class, SLOT_PROP_MODEL,
+                                   g_param_spec_object ("model", NULL, NULL,
+                                                        G_TYPE_LIST_MODEL,
+                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+gap_slot_model_init (GapSlotModel *self)
+{
+  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* @changed is called before each change of @model reaches the list, and
+ * after, with the range of slots that stayed and now stand for other
+ * items. */
+static GapSlotModel *
+gap_slot_model_new (GListModel          *model,
+                    GapSlotsChangedFunc  changed,
+                    gpointer             changed_data)
+{
+  GapSlotModel *self = g_object_new (GAP_TYPE_SLOT_MODEL, NULL);
+  guint n = g_list_model_get_n_items (model);
+
+  self->model = g_object_ref (model);
+  self->changed = changed;
+  self->changed_data = changed_data;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->slots, g_object_new (GAP_TYPE_CONTROL_SLOT, NULL));
+  self->n_items = n;
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (slot_model_items_changed_cb), self);
+  return self;
+}
+
 struct _GapControlsPage
 {
   GtkWidget           parent_instance;
@@ -45,6 +234,10 @@ struct _GapControlsPage
   GStrv               query;       /* folded words, NULL when empty */
   char               *query_text;  /* folded, for incremental filtering */
   GapAssessment      *pinned;      /* kept visible through a live refilter */
+  GapSlotModel       *slots;       /* between the filter and the selection */
+  gboolean            refiltering; /* the selection follows once it is done */
+  GHashTable         *order;       /* GapAssessment* → 1 + its place in the workspace */
+  gulong              order_changed_id;
   guint               scroll_tick_id;
   guint               scroll_ticks;
 
@@ -85,6 +278,73 @@ fold (const char *text)
   g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
 
   return g_utf8_casefold (normalized != NULL ? normalized : "", -1);
+}
+
+/* The assessment the filter shows at @position; transfer none (the
+ * workspace holds it). */
+static GapAssessment *
+shown_at (GapControlsPage *self,
+          guint            position)
+{
+  g_autoptr(GapAssessment) assessment = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  assessment = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  return assessment;
+}
+
+static void
+order_changed_cb (GapControlsPage *self)
+{
+  g_hash_table_remove_all (self->order);
+}
+
+/* Where the filter shows @assessment: it keeps the workspace's order, so a
+ * binary search by the place in the workspace, not a walk through every
+ * shown row (20,000 of them at most). */
+static guint
+shown_position (GapControlsPage *self,
+                GapAssessment   *assessment)
+{
+  GListModel *filtered = G_LIST_MODEL (self->filter_model);
+  guint target, low = 0, high;
+
+  if (assessment == NULL || self->workspace == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  if (g_hash_table_size (self->order) == 0)
+    {
+      GListModel *all = gap_workspace_get_assessments (self->workspace);
+      guint n = g_list_model_get_n_items (all);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GapAssessment) item = g_list_model_get_item (all, i);
+
+          g_hash_table_insert (self->order, item, GUINT_TO_POINTER (i + 1));
+        }
+    }
+
+  target = GPOINTER_TO_UINT (g_hash_table_lookup (self->order, assessment));
+  if (target == 0)
+    return GTK_INVALID_LIST_POSITION;
+
+  high = g_list_model_get_n_items (filtered);
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      guint place = GPOINTER_TO_UINT (g_hash_table_lookup (self->order, shown_at (self, middle)));
+
+      if (place == target)
+        return middle;
+      if (place < target)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
 }
 
 /* ---- filtering ---- */
@@ -378,11 +638,11 @@ update_heading (GapControlsPage *self,
                 GtkListItem     *list_item)
 {
   GapControlRow *row = GAP_CONTROL_ROW (gtk_list_item_get_child (list_item));
-  GapAssessment *assessment = gtk_list_item_get_item (list_item);
   guint position = gtk_list_item_get_position (list_item);
+  GapAssessment *assessment = shown_at (self, position);
   gboolean first = TRUE;
 
-  if (assessment == NULL || self->workspace == NULL || position == GTK_INVALID_LIST_POSITION)
+  if (assessment == NULL || self->workspace == NULL)
     return;
 
   if (position > 0)
@@ -439,20 +699,38 @@ factory_setup_cb (GapControlsPage *self,
   g_signal_connect_object (list_item, "notify::position", G_CALLBACK (list_item_position_cb), self, 0);
 }
 
+/* The list's items are slots: a row shows what the filter shows at the
+ * slot's position. */
+static void
+bind_row (GapControlsPage *self,
+          GtkListItem     *list_item)
+{
+  GapControlRow *row = GAP_CONTROL_ROW (gtk_list_item_get_child (list_item));
+
+  gap_control_row_bind (row, shown_at (self, gtk_list_item_get_position (list_item)), self->analysis);
+  update_heading (self, list_item);
+}
+
 static void
 factory_bind_cb (GapControlsPage *self,
                  GtkListItem     *list_item)
 {
-  gap_control_row_bind_list_item (list_item, self->analysis, self->bound_rows);
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "gap-list-item", list_item);
-  update_heading (self, list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  g_hash_table_add (self->bound_rows, row);
+  g_object_set_data (G_OBJECT (row), "gap-list-item", list_item);
+  bind_row (self, list_item);
 }
 
 static void
 factory_unbind_cb (GapControlsPage *self,
                    GtkListItem     *list_item)
 {
-  gap_control_row_unbind_list_item (list_item, self->bound_rows);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  g_hash_table_remove (self->bound_rows, row);
+  g_object_set_data (G_OBJECT (row), "gap-list-item", NULL);
+  gap_control_row_bind (GAP_CONTROL_ROW (row), NULL, NULL);
 }
 
 static void
@@ -481,23 +759,58 @@ update_count (GapControlsPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "list" : "empty");
 }
 
+static void selected_item_changed_cb (GapControlsPage *self);
+
+/* The filter changed: the list has added or dropped slots at its end; the
+ * rows of the slots from @position on, @in_place of them, now show other
+ * assessments. */
 static void
-filter_items_changed_cb (GapControlsPage *self)
+slots_changed_cb (gboolean  done,
+                  guint     position,
+                  guint     in_place,
+                  gpointer  user_data)
 {
+  GapControlsPage *self = user_data;
+  GapAssessment *selected;
   GHashTableIter iter;
   gpointer row;
 
-  /* A row whose position did not move can still have a new neighbour. */
+  if (!done)
+    {
+      self->refiltering = TRUE;
+      return;
+    }
+  self->refiltering = FALSE;
+
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
     {
       GtkListItem *list_item = g_object_get_data (row, "gap-list-item");
+      guint at;
 
-      if (list_item != NULL)
+      if (list_item == NULL)
+        continue;
+      at = gtk_list_item_get_position (list_item);
+      if (at >= position && at - position < in_place)
+        bind_row (self, list_item);
+      else
+        /* A row whose position did not move can still have a new neighbour. */
         update_heading (self, list_item);
     }
 
   update_count (self);
+
+  /* The assessment being edited stays selected where it is shown now;
+   * gone, the selection is where GtkSingleSelection left it. */
+  selected = gap_assessment_editor_get_assessment (self->editor);
+  if (selected != NULL)
+    {
+      guint now = shown_position (self, selected);
+
+      if (now != GTK_INVALID_LIST_POSITION && now != gtk_single_selection_get_selected (self->selection))
+        gtk_single_selection_set_selected (self->selection, now);
+    }
+  selected_item_changed_cb (self);
 }
 
 /* ---- selection and navigation ---- */
@@ -505,7 +818,13 @@ filter_items_changed_cb (GapControlsPage *self)
 static void
 selected_item_changed_cb (GapControlsPage *self)
 {
-  GapAssessment *assessment = gtk_single_selection_get_selected_item (self->selection);
+  GapAssessment *assessment;
+
+  /* A slot stands for another assessment while the filter changes. */
+  if (self->refiltering)
+    return;
+
+  assessment = shown_at (self, gtk_single_selection_get_selected (self->selection));
 
   gap_assessment_editor_set_assessment (self->editor, assessment);
   gtk_stack_set_visible_child_name (self->editor_stack, assessment != NULL ? "editor" : "empty");
@@ -541,23 +860,6 @@ back_clicked_cb (GapControlsPage *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-}
-
-static guint
-find_position (GListModel *model,
-               gpointer    item)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) other = g_list_model_get_item (model, i);
-
-      if (other == item)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
 }
 
 static gboolean
@@ -604,24 +906,23 @@ gap_controls_page_get_selected (GapControlsPage *self)
 {
   g_return_val_if_fail (GAP_IS_CONTROLS_PAGE (self), NULL);
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  return shown_at (self, gtk_single_selection_get_selected (self->selection));
 }
 
 void
 gap_controls_page_show_assessment (GapControlsPage *self,
                                    GapAssessment   *assessment)
 {
-  GListModel *filtered = G_LIST_MODEL (self->filter_model);
   guint position;
 
   g_return_if_fail (GAP_IS_CONTROLS_PAGE (self));
   g_return_if_fail (GAP_IS_ASSESSMENT (assessment));
 
-  position = find_position (filtered, assessment);
+  position = shown_position (self, assessment);
   if (position == GTK_INVALID_LIST_POSITION)
     {
       clear_all_clicked_cb (self);
-      position = find_position (filtered, assessment);
+      position = shown_position (self, assessment);
     }
   if (position == GTK_INVALID_LIST_POSITION)
     return;
@@ -706,6 +1007,7 @@ gap_controls_page_set_analysis (GapControlsPage *self,
   if (self->workspace != NULL)
     {
       g_clear_signal_handler (&self->assessment_changed_id, self->workspace);
+      g_clear_signal_handler (&self->order_changed_id, gap_workspace_get_assessments (self->workspace));
       g_clear_object (&self->workspace);
     }
   if (self->analysis != NULL)
@@ -717,6 +1019,7 @@ gap_controls_page_set_analysis (GapControlsPage *self,
   g_clear_handle_id (&self->keys_idle_id, g_source_remove);
   g_hash_table_remove_all (self->keys);
   g_hash_table_remove_all (self->headings);
+  g_hash_table_remove_all (self->order);
 
   if (analysis != NULL)
     {
@@ -725,6 +1028,9 @@ gap_controls_page_set_analysis (GapControlsPage *self,
       self->assessment_changed_id =
         g_signal_connect_swapped (self->workspace, "assessment-changed",
                                   G_CALLBACK (assessment_changed_cb), self);
+      self->order_changed_id =
+        g_signal_connect_swapped (gap_workspace_get_assessments (self->workspace), "items-changed",
+                                  G_CALLBACK (order_changed_cb), self);
       self->analysis_changed_id =
         g_signal_connect_swapped (self->analysis, "changed",
                                   G_CALLBACK (analysis_changed_cb), self);
@@ -810,9 +1116,14 @@ gap_controls_page_dispose (GObject *object)
     }
 
   if (self->workspace != NULL)
-    g_clear_signal_handler (&self->assessment_changed_id, self->workspace);
+    {
+      g_clear_signal_handler (&self->assessment_changed_id, self->workspace);
+      g_clear_signal_handler (&self->order_changed_id, gap_workspace_get_assessments (self->workspace));
+    }
   if (self->analysis != NULL)
     g_clear_signal_handler (&self->analysis_changed_id, self->analysis);
+  if (self->slots != NULL)
+    self->slots->changed = NULL;
 
   /* The rows go with the list view. */
   if (self->bound_rows != NULL)
@@ -826,6 +1137,7 @@ gap_controls_page_dispose (GObject *object)
   g_clear_object (&self->pinned);
   g_clear_object (&self->analysis);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->slots);
 
   G_OBJECT_CLASS (gap_controls_page_parent_class)->dispose (object);
 }
@@ -838,6 +1150,7 @@ gap_controls_page_finalize (GObject *object)
   g_clear_pointer (&self->keys, g_hash_table_unref);
   g_clear_pointer (&self->headings, g_hash_table_unref);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
+  g_clear_pointer (&self->order, g_hash_table_unref);
   g_clear_pointer (&self->query, g_strfreev);
   g_clear_pointer (&self->query_text, g_free);
 
@@ -933,7 +1246,6 @@ gap_controls_page_class_init (GapControlsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_dropdown_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_all_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_item_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, factory_setup_cb);
@@ -953,8 +1265,12 @@ gap_controls_page_init (GapControlsPage *self)
   self->keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->order = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->slots = gap_slot_model_new (G_LIST_MODEL (self->filter_model), slots_changed_cb, self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
 
   gtk_custom_filter_set_filter_func (self->search_filter, search_match, self, NULL);
   gtk_custom_filter_set_filter_func (self->attribute_filter, attribute_match, self, NULL);

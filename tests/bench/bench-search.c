@@ -35,6 +35,28 @@ cpu_now_ms (void)
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* The CPU time of the frame's update, layout and paint: what
+ * bench_gui_next_frame() times by the clock. */
+typedef struct
+{
+  double started;
+  double cpu;
+} FrameCpu;
+
+static void
+frame_cpu_before_cb (GdkFrameClock *clock,
+                     FrameCpu      *frame)
+{
+  frame->started = cpu_now_ms ();
+}
+
+static void
+frame_cpu_after_cb (GdkFrameClock *clock,
+                    FrameCpu      *frame)
+{
+  frame->cpu = cpu_now_ms () - frame->started;
+}
+
 static const char * const queries[] = { "backup", "control 8.1", "資訊" };
 
 typedef struct
@@ -186,13 +208,16 @@ run (Bench     *bench,
       BenchWorkspace *ws = bench->workspaces->pdata[i];
       g_autoptr(GArray) filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) total_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
       GtkWidget *page;
       GtkSearchEntry *entry;
       GtkFilterListModel *filtered;
-      double worst = 0, base;
-      guint worst_key = 0, worst_round = 0;
+      double worst = 0, worst_cpu = 0, base;
+      guint worst_key = 0, worst_round = 0, worst_cpu_key = 0, worst_cpu_round = 0;
       g_autofree char *worst_measure = NULL;
-      gulong handler;
+      g_autofree char *worst_cpu_measure = NULL;
+      gulong handler, before, after;
+      GdkFrameClock *clock;
 
       bench_gui_open (window, ws, ws->path);
       gap_window_show_page (window, "controls");
@@ -207,12 +232,14 @@ run (Bench     *bench,
       filtered = find_filter_model (page,
                                     gap_workspace_get_assessments (gap_window_get_workspace (window)));
       g_assert (filtered != NULL);
+      clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
 
       for (guint round = 0; round < 3; round++)
         for (guint k = 0; k < keystrokes->len; k++)
           {
             gboolean changed = FALSE;
-            double t0, t1, tset, frame, c0, c1;
+            FrameCpu frame_cpu = { 0 };
+            double t0, t1, tset, frame, c0, c1, cpu;
 
             handler = g_signal_connect_after (entry, "search-changed",
                                               G_CALLBACK (search_changed_cb), &changed);
@@ -224,15 +251,33 @@ run (Bench     *bench,
             while (!changed || gtk_filter_list_model_get_pending (filtered) > 0)
               g_main_context_iteration (NULL, TRUE);
             t1 = bench_now_ms ();
-            g_signal_handler_disconnect (entry, handler);
-            frame = bench_gui_next_frame (GTK_WIDGET (window));
             c1 = cpu_now_ms ();
+            g_signal_handler_disconnect (entry, handler);
+            before = g_signal_connect (clock, "before-paint", G_CALLBACK (frame_cpu_before_cb),
+                                       &frame_cpu);
+            after = g_signal_connect_after (clock, "after-paint", G_CALLBACK (frame_cpu_after_cb),
+                                            &frame_cpu);
+            frame = bench_gui_next_frame (GTK_WIDGET (window));
+            g_signal_handler_disconnect (clock, before);
+            g_signal_handler_disconnect (clock, after);
+            /* The same spans as the clock's figure, in this thread's CPU
+             * time: the work without the waits for a core. */
+            cpu = c1 - c0 + frame_cpu.cpu;
             g_array_append_val (filter_ms, (double) { t1 - t0 });
             if (g_getenv ("GAP_BENCH_SAMPLES") != NULL)
-              g_printerr ("“%s”: text %.2f ms, filter %.2f ms, frame %.2f ms, CPU %.2f ms, %u shown\n",
-                          (char *) keystrokes->pdata[k], tset - t0, t1 - tset, frame, c1 - c0,
+              g_printerr ("“%s”: text %.2f ms, filter %.2f ms, frame %.2f ms, "
+                          "CPU %.2f + %.2f ms, %u shown\n",
+                          (char *) keystrokes->pdata[k], tset - t0, t1 - tset, frame,
+                          c1 - c0, frame_cpu.cpu,
                           g_list_model_get_n_items (G_LIST_MODEL (filtered)));
             g_array_append_val (total_ms, (double) { t1 - t0 + frame });
+            g_array_append_val (cpu_ms, cpu);
+            if (cpu > worst_cpu)
+              {
+                worst_cpu = cpu;
+                worst_cpu_key = k;
+                worst_cpu_round = round;
+              }
             if (t1 - t0 + frame > worst)
               {
                 worst = t1 - t0 + frame;
@@ -251,6 +296,13 @@ run (Bench     *bench,
       worst_measure = g_strdup_printf ("keystroke + frame, worst (to “%s”, round %u)",
                                        (char *) keystrokes->pdata[worst_key], worst_round + 1);
       bench_row (bench, "search", ws, worst_measure, worst, NULL, 0, 16, 0);
+      /* On a shared machine the clock also counts waiting for a core. */
+      bench_row (bench, "search", ws, "keystroke + frame, median CPU time",
+                 bench_median_of (cpu_ms), NULL, 0, 16, 0);
+      worst_cpu_measure = g_strdup_printf ("keystroke + frame, worst CPU time (to “%s”, round %u)",
+                                           (char *) keystrokes->pdata[worst_cpu_key],
+                                           worst_cpu_round + 1);
+      bench_row (bench, "search", ws, worst_cpu_measure, worst_cpu, NULL, 0, 16, 0);
       gtk_editable_set_text (GTK_EDITABLE (entry), "");
       bench_gui_flush ();
     }

@@ -734,6 +734,175 @@ test_needs_review (Fixture       *f,
   g_file_delete (file, NULL, NULL);
 }
 
+static guint
+filter_position (Fixture       *f,
+                 GapAssessment *assessment)
+{
+  for (guint i = 0; i < n_shown (f); i++)
+    if (shown_item (f, i) == assessment)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+same_group (GapAssessment *a,
+            GapAssessment *b)
+{
+  GapControl *x = gap_assessment_get_control (a);
+  GapControl *y = gap_assessment_get_control (b);
+
+  return gap_control_get_kind (x) == gap_control_get_kind (y) &&
+         g_strcmp0 (gap_control_get_group_id (x), gap_control_get_group_id (y)) == 0;
+}
+
+typedef struct
+{
+  Fixture    *f;
+  GHashTable *seen;   /* GapAssessment* shown by a row */
+  guint       rows;
+} RowCheck;
+
+/* Every row the list shows stands for what the filter shows at its place:
+ * its ID, title, verdict, responsibility tooltip and group heading. */
+static void
+check_rows (RowCheck  *check,
+            GtkWidget *root)
+{
+  Fixture *f = check->f;
+
+  if (GAP_IS_CONTROL_ROW (root) && gtk_widget_get_mapped (root))
+    {
+      GapControlRow *row = GAP_CONTROL_ROW (root);
+      GapAssessment *a = gap_control_row_get_assessment (row);
+      GapControl *control;
+      GtkWidget *id_label, *image;
+      guint position;
+      g_autofree char *tooltip = NULL;
+      g_autofree char *expected_tooltip = NULL;
+
+      g_assert_nonnull (a);
+      position = filter_position (f, a);
+      g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+      g_assert_false (g_hash_table_contains (check->seen, a));
+      g_hash_table_add (check->seen, a);
+      check->rows++;
+
+      control = gap_assessment_get_control (a);
+      id_label = gui_test_find_with_class (root, GTK_TYPE_LABEL, "gap-row-id");
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (id_label)), ==, gap_control_get_id (control));
+      g_assert_cmpstr (gap_control_row_get_title_text (row), ==, gap_control_get_title (control, NULL));
+      g_assert_cmpstr (gap_control_row_get_verdict_text (row), ==,
+                       gap_verdict_get_label (gap_analysis_get_verdict (f->analysis, a)));
+      g_assert_cmpuint (gap_control_row_get_heading_visible (row), ==,
+                        position == 0 || !same_group (shown_item (f, position - 1), a));
+
+      /* The tooltip is given when asked for, not set at each bind (which
+       * makes GTK query the pointer). */
+      image = gui_test_find (root, GTK_TYPE_IMAGE, NULL);
+      g_assert_nonnull (image);
+      g_assert_true (gtk_widget_get_has_tooltip (image));
+      g_assert_null (gtk_widget_get_tooltip_text (image));
+      tooltip = gap_control_row_dup_tooltip_text (row);
+      expected_tooltip = g_strdup_printf ("Responsibility: %s",
+                                          gap_responsibility_get_label (gap_assessment_get_responsibility (a)));
+      g_assert_cmpstr (tooltip, ==, expected_tooltip);
+      return;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    check_rows (check, c);
+}
+
+static void
+check_list (Fixture *f)
+{
+  RowCheck check = { f, g_hash_table_new (NULL, NULL), 0 };
+  GListModel *list_model = G_LIST_MODEL (gtk_list_view_get_model (f->list_view));
+
+  gui_test_iterate ();
+  /* As many places in the list as the filter shows. */
+  g_assert_cmpuint (g_list_model_get_n_items (list_model), ==, n_shown (f));
+  check_rows (&check, GTK_WIDGET (f->list_view));
+  g_assert_cmpuint (check.rows, ==, MIN (n_shown (f), check.rows));
+  if (n_shown (f) > 0)
+    {
+      g_assert_cmpuint (check.rows, >, 0);
+      g_assert_nonnull (gui_test_find_control_row (GTK_WIDGET (f->list_view), shown_item (f, 0)));
+    }
+  g_hash_table_unref (check.seen);
+
+  /* The selection, the editor and the page agree. */
+  g_assert_true (gap_controls_page_get_selected (f->page) ==
+                 gap_assessment_editor_get_assessment (f->editor));
+}
+
+/* How many controls hold @text (one word, folded) in their ID, titles,
+ * owner or notes: what the search should show. */
+static guint
+count_matching (Fixture    *f,
+                const char *text)
+{
+  GListModel *all = gap_workspace_get_assessments (f->workspace);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  guint n = 0;
+
+  for (guint j = 0; j < g_list_model_get_n_items (all); j++)
+    {
+      g_autoptr(GapAssessment) a = g_list_model_get_item (all, j);
+      GapControl *c = gap_assessment_get_control (a);
+      g_autofree char *key = g_strjoin ("\n", gap_control_get_id (c),
+                                        gap_control_get_title (c, "en"),
+                                        gap_control_get_title (c, "zh_TW"),
+                                        gap_assessment_get_owner (a),
+                                        gap_assessment_get_notes (a), NULL);
+      g_autofree char *folded_key = g_utf8_casefold (key, -1);
+
+      if (strstr (folded_key, folded) != NULL)
+        n++;
+    }
+
+  return n;
+}
+
+/* GTK 4.8 makes new rows when the filter changes which controls are
+ * shown; the page keeps its rows and binds them again in place. Typing on,
+ * deleting and searching anew must still show exactly the filter's
+ * controls, and keep the control being edited selected where it is. */
+static void
+test_rows_follow_filter (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint total = n_shown (f);
+  const char *typed[] = { "a", "a.", "a.8", "a.8.1", "a.8.", "a.", "", "雲", "雲端", "",
+                          "5.2", "8.1", "", "b" };
+  GapAssessment *edited;
+
+  check_list (f);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      search (f, typed[i], count_matching (f, typed[i]));
+      check_list (f);
+    }
+  search (f, "", total);
+
+  /* The control being edited stays selected while the list around it
+   * changes, and the one gone from it gives way to one shown. */
+  edited = select_control (f, "A.8.7");
+  search (f, "A.8", count_matching (f, "a.8"));
+  check_list (f);
+  g_assert_true (gap_controls_page_get_selected (f->page) == edited);
+  search (f, "", total);
+  check_list (f);
+  g_assert_true (gap_controls_page_get_selected (f->page) == edited);
+  g_assert_true (gap_assessment_editor_get_assessment (f->editor) == edited);
+  search (f, "A.5.1", count_matching (f, "a.5.1"));
+  check_list (f);
+  g_assert_true (gap_controls_page_get_selected (f->page) != edited);
+  g_assert_cmpuint (filter_position (f, gap_controls_page_get_selected (f->page)), !=,
+                    GTK_INVALID_LIST_POSITION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +923,7 @@ main (int   argc,
   ADD ("saved-file", test_saved_file);
   ADD ("search-queries", test_search_queries);
   ADD ("large-list", test_large_list);
+  ADD ("rows-follow-filter", test_rows_follow_filter);
 #undef ADD
 
   ret = g_test_run ();
