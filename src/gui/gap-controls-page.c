@@ -25,6 +25,8 @@
 
 /* The filter dropdowns list "any" first, then the enum values in order. */
 #define ANY 0
+/* Rows kept for reuse: about two screens of them. */
+#define MAX_SPARE_ROWS 96
 
 /* ---- rows that stay through a refilter ----
  *
@@ -231,6 +233,7 @@ struct _GapControlsPage
   guint               keys_next;   /* the next position the idle folds */
   GHashTable         *headings;    /* "kind:group" → heading */
   GHashTable         *bound_rows;  /* GapControlRow* set */
+  GPtrArray          *spare_rows;  /* rows no list item holds now; NULL once disposed */
   GStrv               query;       /* folded words, NULL when empty */
   char               *query_text;  /* folded, for incremental filtering */
   GapAssessment      *pinned;      /* kept visible through a live refilter */
@@ -690,15 +693,19 @@ row_released_cb (GtkGestureClick *gesture,
                  int              n_press,
                  double           x,
                  double           y,
-                 GtkListItem     *list_item)
+                 gpointer         user_data)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   GapControlsPage *self = GAP_CONTROLS_PAGE (gtk_widget_get_ancestor (row, GAP_TYPE_CONTROLS_PAGE));
-  guint position = gtk_list_item_get_position (list_item);
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (row), "gap-list-item");
+  guint position;
 
   /* A click in the folded page opens the editor; Enter does it through
    * GtkListView::activate. */
-  if (self == NULL || position == GTK_INVALID_LIST_POSITION || !adw_leaflet_get_folded (self->leaflet))
+  if (self == NULL || list_item == NULL || !adw_leaflet_get_folded (self->leaflet))
+    return;
+  position = gtk_list_item_get_position (list_item);
+  if (position == GTK_INVALID_LIST_POSITION)
     return;
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
@@ -709,12 +716,23 @@ static void
 factory_setup_cb (GapControlsPage *self,
                   GtkListItem     *list_item)
 {
-  GtkWidget *row = gap_control_row_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
+  GtkWidget *row;
 
-  g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), list_item, 0);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  /* GTK 4.8 makes a list item for each place that comes into view and
+   * drops it when the place goes (a search that shows fewer, then more):
+   * its row is kept for the next one rather than made again. */
+  if (self->spare_rows != NULL && self->spare_rows->len > 0)
+    row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+  else
+    {
+      GtkGesture *click = gtk_gesture_click_new ();
+
+      row = g_object_ref_sink (gap_control_row_new ());
+      g_signal_connect (click, "released", G_CALLBACK (row_released_cb), NULL);
+      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+    }
   gtk_list_item_set_child (list_item, row);
+  g_object_unref (row);
   g_signal_connect_object (list_item, "notify::position", G_CALLBACK (list_item_position_cb), self, 0);
 }
 
@@ -756,7 +774,14 @@ static void
 factory_teardown_cb (GapControlsPage *self,
                      GtkListItem     *list_item)
 {
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
   gap_control_row_teardown_list_item (list_item, self->bound_rows);
+  if (row != NULL && self->spare_rows != NULL && self->spare_rows->len < MAX_SPARE_ROWS)
+    {
+      g_ptr_array_add (self->spare_rows, g_object_ref (row));
+      gtk_list_item_set_child (list_item, NULL);
+    }
 }
 
 static void
@@ -1144,7 +1169,8 @@ gap_controls_page_dispose (GObject *object)
   if (self->slots != NULL)
     self->slots->changed = NULL;
 
-  /* The rows go with the list view. */
+  /* The rows go with the list view, not to the spares. */
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   if (self->bound_rows != NULL)
     g_hash_table_remove_all (self->bound_rows);
 
@@ -1283,6 +1309,7 @@ gap_controls_page_init (GapControlsPage *self)
   self->keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->order = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
