@@ -500,6 +500,35 @@ test_folded_navigation (Fixture       *f,
   g_assert_true (adw_leaflet_get_visible_child (f->leaflet) == f->list_pane);
   g_assert_true (gap_controls_page_get_selected (f->page) == assessment);
 
+  /* A click on a row opens its editor, also on a row the list gave up
+   * when a search showed nothing and then had back for another control. */
+  {
+    guint total = g_list_model_get_n_items (gap_workspace_get_assessments (f->workspace));
+    GapControlRow *row;
+    g_autoptr(GListModel) controllers = NULL;
+    GtkGestureClick *click = NULL;
+
+    search (f, "no such control at all", 0);
+    search (f, "", total);
+    assessment = shown_item (f, 2);
+    row = gui_test_find_control_row (GTK_WIDGET (f->list_view), assessment);
+    g_assert_nonnull (row);
+    controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller))
+          click = GTK_GESTURE_CLICK (controller);
+      }
+    g_assert_nonnull (click);
+    g_signal_emit_by_name (click, "released", 1, 10.0, 10.0);
+    gui_test_iterate ();
+    g_assert_true (gap_controls_page_get_selected (f->page) == assessment);
+    g_assert_true (adw_leaflet_get_visible_child (f->leaflet) == f->editor_pane);
+    gui_test_click (back_button (f));
+  }
+
   /* gap_window_show_control() clears the search and opens the editor. */
   search (f, "no such control at all", 0);
   gap_window_show_control (f->window, "A.8.1");
