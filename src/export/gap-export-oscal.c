@@ -158,74 +158,122 @@ _gap_oscal_clean_string (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* Text that _gap_oscal_markdown() would give back unchanged: one line,
- * no Markdown punctuation, no control or blank at either end, nothing at
- * its start that could begin a block. Most titles and names are. */
+static gboolean
+is_markdown_punctuation (guchar c)
+{
+  switch (c)
+    {
+    case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+    case '&': case '{': case '}': case '|':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Bytes of valid UTF-8 at @p that go out as they are inside a line: not
+ * Markdown punctuation, not a control character (C0, DEL, C1), not a
+ * line or paragraph separator. */
+static gsize
+ordinary_run (const char *p)
+{
+  const guchar *q = (const guchar *) p;
+
+  for (;; q++)
+    {
+      if (*q < 0x80)
+        {
+          if (*q < 0x20 || *q == 0x7f || is_markdown_punctuation (*q))
+            break;
+        }
+      else if (*q == 0xc2 && q[1] <= 0x9f)
+        break;
+      else if (*q == 0xe2 && q[1] == 0x80 && (q[2] == 0xa8 || q[2] == 0xa9))
+        break;
+    }
+  return (gsize) (q - (const guchar *) p);
+}
+
+/* Text that _gap_oscal_markdown() would give back unchanged: one line of
+ * ordinary characters, none at its start that could begin a block, no
+ * blank at either end. Most titles and names are. */
 static gboolean
 is_plain_line (const char *text)
 {
-  const guchar *p = (const guchar *) text;
   gsize length;
 
-  if (*p == '\0' || *p == ' ' || *p == '\t' || g_ascii_isdigit (*p) ||
-      strchr ("#-+=>~:", *p) != NULL)
+  if (*text == '\0' || *text == ' ' || *text == '\t' || g_ascii_isdigit (*text) ||
+      strchr ("#-+=>~:", *text) != NULL)
     return FALSE;
-  for (; *p != '\0'; p++)
-    {
-      if (*p < 0x20 || *p == 0x7f || strchr ("\\`*_[]<>&{}|", *p) != NULL)
-        return FALSE;
-      /* C1 controls (U+0080–U+009F), U+2028 and U+2029. */
-      if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-        return FALSE;
-      if (*p == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
-        return FALSE;
-    }
-  length = (const char *) p - text;
-  return !g_ascii_isspace (text[length - 1]);
+  length = ordinary_run (text);
+  return text[length] == '\0' && !g_ascii_isspace (text[length - 1]);
 }
 
 char *
 _gap_oscal_markdown (const char *text,
                      gboolean    one_line)
 {
+  g_autofree char *valid = NULL;
   GString *out;
   gboolean line_start = TRUE;
 
   if (text == NULL)
     text = "";
-  if (is_plain_line (text) && g_utf8_validate (text, -1, NULL))
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  if (is_plain_line (text))
     return g_strdup (text);
   out = g_string_sized_new (strlen (text) + 16);
 
   /* OSCAL's JSON markup is Markdown: user text must not turn into links,
    * HTML, emphasis, parameter insertions ("{{ insert: … }}") or block
    * structure. CommonMark lets any ASCII punctuation be escaped. */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *next;
+      gunichar c;
+
+      /* Inside a line, what needs nothing goes in as a run. */
+      if (!line_start)
+        {
+          gsize n = ordinary_run (p);
+
+          if (n > 0)
+            {
+              g_string_append_len (out, p, n);
+              p += n;
+              continue;
+            }
+        }
+
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
 
       if (c == '\r')
-        continue;
+        {
+          p = next;
+          continue;
+        }
       if (c == '\n' || c == 0x2028 || c == 0x2029)
         {
           g_string_append_c (out, one_line ? ' ' : '\n');
           line_start = !one_line;
+          p = next;
           continue;
         }
-      if (g_unichar_iscntrl (c) && c != '\t')
-        continue;
-
-      if (line_start && (c == ' ' || c == '\t'))
-        {
+      if ((g_unichar_iscntrl (c) && c != '\t') ||
           /* Indentation would make a code block. */
+          (line_start && (c == ' ' || c == '\t')))
+        {
+          p = next;
           continue;
         }
 
-      if (strchr ("\\`*_[]<>&{}|", (int) c) != NULL && c < 0x80)
+      if (c < 0x80 && is_markdown_punctuation ((guchar) c))
         g_string_append_c (out, '\\');
       else if (line_start && c < 0x80 && strchr ("#-+=>~:", (int) c) != NULL)
         g_string_append_c (out, '\\');
-      else if (line_start && g_ascii_isdigit ((int) c))
+      else if (line_start && c < 0x80 && g_ascii_isdigit ((int) c))
         {
           /* "1." or "1)" at the start of a line would begin a list. */
           const char *q = p;
@@ -237,15 +285,16 @@ _gap_oscal_markdown (const char *text,
               g_string_append_len (out, p, q - p);
               g_string_append_c (out, '\\');
               g_string_append_c (out, *q);
-              p = q;
+              p = q + 1;
               line_start = FALSE;
               continue;
             }
         }
 
-      /* The character's own bytes (the text is UTF-8). */
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      /* The character's own bytes. */
+      g_string_append_len (out, p, next - p);
       line_start = FALSE;
+      p = next;
     }
 
   /* No leading or trailing blank space. */
