@@ -131,58 +131,105 @@ put_indent (GapJsonWriter *self,
     }
 }
 
-/* Escaped as json-glib 1.6 escapes, and U+001F too; valid UTF-8 passes. */
+/* The escape of an ASCII byte that has one: as json-glib 1.6 escapes,
+ * and U+001F too. */
 static void
-put_escaped (GapJsonWriter *self,
-             const char    *text)
+put_escape (GapJsonWriter *self,
+            guchar         c)
 {
   static const char hex[] = "0123456789abcdef";
-  const guchar *p = (const guchar *) text;
-  const guchar *run = p;
+  char escape[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
+  gsize length = 2;
 
-  for (; *p != '\0'; p++)
+  switch (c)
     {
-      char escape[6] = { '\\', 'u', '0', '0', 0, 0 };
-      gsize length = 2;
-
-      if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f)
-        continue;
-
-      put (self, (const char *) run, (gsize) (p - run));
-      run = p + 1;
-      switch (*p)
-        {
-        case '"': escape[1] = '"'; break;
-        case '\\': escape[1] = '\\'; break;
-        case '\b': escape[1] = 'b'; break;
-        case '\f': escape[1] = 'f'; break;
-        case '\n': escape[1] = 'n'; break;
-        case '\r': escape[1] = 'r'; break;
-        case '\t': escape[1] = 't'; break;
-        default:
-          escape[4] = hex[*p >> 4];
-          escape[5] = hex[*p & 0xf];
-          length = 6;
-          break;
-        }
-      put (self, escape, length);
+    case '"': escape[1] = '"'; break;
+    case '\\': escape[1] = '\\'; break;
+    case '\b': escape[1] = 'b'; break;
+    case '\f': escape[1] = 'f'; break;
+    case '\n': escape[1] = 'n'; break;
+    case '\r': escape[1] = 'r'; break;
+    case '\t': escape[1] = 't'; break;
+    default: length = 6; break;
     }
-  put (self, (const char *) run, (gsize) (p - run));
+  put (self, escape, length);
 }
 
+/* The length of the UTF-8 character at @p, or 0 if it is not one: the
+ * rules of g_utf8_validate() (no overlong forms, no surrogates, nothing
+ * above U+10FFFF). */
+static gsize
+utf8_length (const guchar *p)
+{
+  guchar low = 0x80, high = 0xbf;
+  gsize length;
+
+  if (p[0] >= 0xc2 && p[0] <= 0xdf)
+    length = 2;
+  else if (p[0] >= 0xe0 && p[0] <= 0xef)
+    {
+      length = 3;
+      if (p[0] == 0xe0)
+        low = 0xa0;
+      else if (p[0] == 0xed)
+        high = 0x9f;
+    }
+  else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+    {
+      length = 4;
+      if (p[0] == 0xf0)
+        low = 0x90;
+      else if (p[0] == 0xf4)
+        high = 0x8f;
+    }
+  else
+    return 0;
+
+  if (p[1] < low || p[1] > high)
+    return 0;
+  for (gsize i = 2; i < length; i++)
+    if ((p[i] & 0xc0) != 0x80)
+      return 0;
+  return length;
+}
+
+/* A string in quotes, escaped, in one pass: printable ASCII and valid
+ * UTF-8 go out as they are, each byte that is not UTF-8 becomes U+FFFD
+ * (as g_utf8_make_valid() replaces). */
 static void
 put_string (GapJsonWriter *self,
             const char    *text)
 {
-  put_c (self, '"');
-  if (g_utf8_validate (text, -1, NULL))
-    put_escaped (self, text);
-  else
-    {
-      g_autofree char *valid = g_utf8_make_valid (text, -1);
+  const guchar *p = (const guchar *) text;
+  const guchar *run = p;
 
-      put_escaped (self, valid);
+  put_c (self, '"');
+  for (;;)
+    {
+      guchar c = *p;
+      gsize length;
+
+      if (G_LIKELY (c >= 0x20 && c < 0x7f && c != '"' && c != '\\'))
+        {
+          p++;
+          continue;
+        }
+      if (c == '\0')
+        break;
+      if (c >= 0x80 && (length = utf8_length (p)) > 0)
+        {
+          p += length;
+          continue;
+        }
+
+      put (self, (const char *) run, (gsize) (p - run));
+      if (c >= 0x80)
+        put (self, "\xef\xbf\xbd", 3);
+      else
+        put_escape (self, c);
+      run = ++p;
     }
+  put (self, (const char *) run, (gsize) (p - run));
   put_c (self, '"');
 }
 

@@ -279,6 +279,47 @@ test_invalid_utf8 (void)
   g_assert_cmpstr (json_object_get_string_member (object, "ok"), ==, "資訊");
 }
 
+/* Random bytes, weighted to UTF-8's edges (overlong forms, surrogates,
+ * beyond U+10FFFF, cut sequences): the writer gives what json-glib
+ * prints for g_utf8_make_valid() of them. */
+static void
+test_random_bytes (void)
+{
+  static const guchar edges[] = {
+    0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee,
+    0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xf8, 0xfe, 0xff, 'a', '"', '\\', 0x01, 0x7f,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (27001);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GString) bytes = g_string_new (NULL);
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *valid = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *actual = NULL;
+      guint n = g_rand_int_range (rand, 1, 12);
+      Output out;
+
+      for (guint k = 0; k < n; k++)
+        {
+          guchar b = g_rand_boolean (rand) ? edges[g_rand_int_range (rand, 0, G_N_ELEMENTS (edges))]
+                                           : (guchar) g_rand_int_range (rand, 1, 256);
+
+          /* json-glib writes U+001F raw, the writer escapes it. */
+          g_string_append_c (bytes, b == 0x1f ? 0x1e : b);
+        }
+      valid = g_utf8_make_valid (bytes->str, -1);
+      root = json_node_init_string (json_node_alloc (), valid);
+      expected = print_with_json_glib (root);
+
+      output_init (&out);
+      _gap_json_writer_string (out.writer, bytes->str);
+      actual = output_finish (&out);
+      g_assert_cmpstr (actual, ==, expected);
+    }
+}
+
 static void
 test_numbers (void)
 {
@@ -376,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/json-writer/nesting", test_nesting);
   g_test_add_func ("/json-writer/escaping", test_escaping);
   g_test_add_func ("/json-writer/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/json-writer/random-bytes", test_random_bytes);
   g_test_add_func ("/json-writer/numbers", test_numbers);
   g_test_add_func ("/json-writer/write-error", test_write_error);
   g_test_add_func ("/json-writer/cancelled", test_cancelled);
