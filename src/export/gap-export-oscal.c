@@ -325,6 +325,9 @@ typedef struct
   /* Per language, msgid → translation: looking one up costs a locale
    * query, and every control asks for the same few. */
   GHashTable   *translations[2];
+  /* Name → UUID of the subjects named once per control (components,
+   * providers): a SHA-1 each time was a cost. */
+  GHashTable   *uuids;
 } Oscal;
 
 static void
@@ -338,6 +341,7 @@ oscal_clear (Oscal *o)
   g_clear_pointer (&o->leveraged, g_hash_table_unref);
   for (guint slot = 0; slot < G_N_ELEMENTS (o->translations); slot++)
     g_clear_pointer (&o->translations[slot], g_hash_table_unref);
+  g_clear_pointer (&o->uuids, g_hash_table_unref);
 }
 
 static const char *
@@ -369,6 +373,16 @@ tr (Oscal      *o,
   return text;
 }
 
+static char *
+uuid_of_name (Oscal      *o,
+              const char *name)
+{
+  guint8 uuid[16];
+
+  _gap_oscal_uuid_v5 (o->namespace_, name, uuid);
+  return _gap_oscal_uuid_to_string (uuid);
+}
+
 /* The name-based UUID of one subject of this workspace. */
 static char *uuid_for (Oscal *o, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
@@ -378,15 +392,40 @@ uuid_for (Oscal      *o,
           ...)
 {
   g_autofree char *name = NULL;
-  guint8 uuid[16];
   va_list args;
 
   va_start (args, format);
   name = g_strdup_vprintf (format, args);
   va_end (args);
 
-  _gap_oscal_uuid_v5 (o->namespace_, name, uuid);
-  return _gap_oscal_uuid_to_string (uuid);
+  return uuid_of_name (o, name);
+}
+
+/* uuid_for() of a subject named many times; owned by @o. */
+static const char *shared_uuid (Oscal *o, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static const char *
+shared_uuid (Oscal      *o,
+             const char *format,
+             ...)
+{
+  g_autofree char *name = NULL;
+  char *uuid;
+  va_list args;
+
+  va_start (args, format);
+  name = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (o->uuids == NULL)
+    o->uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  uuid = g_hash_table_lookup (o->uuids, name);
+  if (uuid == NULL)
+    {
+      uuid = uuid_of_name (o, name);
+      g_hash_table_insert (o->uuids, g_steal_pointer (&name), uuid);
+    }
+  return uuid;
 }
 
 /* Per-language texts joined for the export: one language gives texts[0];
@@ -1157,11 +1196,11 @@ provider_party_key (GapServiceRecord *record)
   return "microsoft";
 }
 
-static char *
+static const char *
 provider_party_uuid (Oscal            *o,
                      GapServiceRecord *record)
 {
-  return uuid_for (o, "party/provider/%s", provider_party_key (record));
+  return shared_uuid (o, "party/provider/%s", provider_party_key (record));
 }
 
 /* The roles, parties and responsible parties of the SSP's metadata. */
@@ -1223,7 +1262,7 @@ add_metadata_parties (Oscal         *o,
              ? _gap_oscal_clean_string (gap_service_record_get_name (record, NULL))
              : g_strdup ("Microsoft");
       _gap_json_writer_begin_object (w);
-      take_string (w, "uuid", provider_party_uuid (o, record));
+      set_string (w, "uuid", provider_party_uuid (o, record));
       set_string (w, "type", "organization");
       if (name != NULL)
         set_string (w, "name", name);
@@ -1332,7 +1371,7 @@ add_leveraged_authorization (Oscal            *o,
       add_links (&links, gap_cert_family_get_soa_urls (family));
     }
   list_end (&links);
-  take_string (w, "party-uuid", provider_party_uuid (o, record));
+  set_string (w, "party-uuid", provider_party_uuid (o, record));
   /* The certificate's last audit is when it was last (re)authorized. */
   set_string (w, "date-authorized",
               gap_certificate_get_field (certificate, GAP_CERTIFICATE_FIELD_LAST_AUDIT));
@@ -1375,11 +1414,11 @@ add_leveraged_authorizations (Oscal         *o,
   list_end (&list);
 }
 
-static char *
+static const char *
 component_uuid (Oscal            *o,
                 GapServiceRecord *record)
 {
-  return uuid_for (o, "component/service/%s", gap_service_record_get_id (record));
+  return shared_uuid (o, "component/service/%s", gap_service_record_get_id (record));
 }
 
 static void
@@ -1400,7 +1439,7 @@ add_service_component (Oscal            *o,
   g_autoptr(GString) remarks = g_string_new (NULL);
 
   _gap_json_writer_begin_object (w);
-  take_string (w, "uuid", component_uuid (o, record));
+  set_string (w, "uuid", component_uuid (o, record));
   set_string (w, "type", "service");
   for (guint slot = 0; slot < o->n_slots; slot++)
     {
@@ -1519,7 +1558,7 @@ add_system_implementation (Oscal         *o,
 
   begin_array (w, "components");
   _gap_json_writer_begin_object (w);
-  take_string (w, "uuid", uuid_for (o, "component/this-system"));
+  set_string (w, "uuid", shared_uuid (o, "component/this-system"));
   set_string (w, "type", "this-system");
   take_string (w, "title", _gap_oscal_markdown (organization, TRUE));
   take_string (w, "description",
@@ -1585,7 +1624,7 @@ add_this_system (Oscal         *o,
   const char *state;
 
   _gap_json_writer_begin_object (w);
-  take_string (w, "component-uuid", uuid_for (o, "component/this-system"));
+  set_string (w, "component-uuid", shared_uuid (o, "component/this-system"));
   take_string (w, "uuid", uuid_for (o, "by-component/%s/this-system", control_id));
 
   if (gap_assessment_get_applicability (assessment) == GAP_APPLICABILITY_NOT_APPLICABLE)
@@ -1665,7 +1704,7 @@ add_provider (Oscal            *o,
   char *remarks[2] = { NULL, NULL };
 
   _gap_json_writer_begin_object (w);
-  take_string (w, "component-uuid", component_uuid (o, record));
+  set_string (w, "component-uuid", component_uuid (o, record));
   take_string (w, "uuid", uuid_for (o, "by-component/%s/service/%s", control_id, service_id));
 
   for (guint slot = 0; slot < o->n_slots; slot++)
@@ -1703,7 +1742,6 @@ add_provider (Oscal            *o,
     {
       const char * const *families = gap_service_record_get_family_ids (record);
       List props = LIST_INIT (w, "props");
-      g_autofree char *party = NULL;
       char *texts[2] = { NULL, NULL };
 
       begin_array (w, "inherited");
@@ -1726,8 +1764,7 @@ add_provider (Oscal            *o,
       begin_array (w, "responsible-roles");
       _gap_json_writer_begin_object (w);
       set_string (w, "role-id", "provider");
-      party = provider_party_uuid (o, record);
-      add_string_list (w, "party-uuids", party);
+      add_string_list (w, "party-uuids", provider_party_uuid (o, record));
       _gap_json_writer_end_object (w);
       _gap_json_writer_end_array (w);
       _gap_json_writer_end_object (w);
