@@ -103,9 +103,11 @@ gap_application_activate (GApplication *application)
       return;
     }
 
+  /* The workspace before the window shows, so that its first frame draws
+   * the workspace rather than fading in from the welcome page. */
   window = GTK_WINDOW (gap_window_new (GAP_APPLICATION (application)));
-  gtk_window_present (window);
   gap_window_restore_session (GAP_WINDOW (window));
+  gtk_window_present (window);
 }
 
 static void
@@ -122,9 +124,12 @@ gap_application_open (GApplication  *application,
     {
       GapWindow *window = gap_application_get_empty_window (self);
       g_autoptr(GError) error = NULL;
+      gboolean opened;
 
+      /* Opened first, as in activate(); an error shows over the window. */
+      opened = gap_window_open_copy (window, files[i], &error);
       gtk_window_present (GTK_WINDOW (window));
-      if (!gap_window_open_copy (window, files[i], &error))
+      if (!opened)
         gap_widget_show_error (GTK_WIDGET (window), _("Could not open the workspace"), error);
     }
 }

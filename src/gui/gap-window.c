@@ -607,8 +607,10 @@ gap_window_restore_session (GapWindow *self)
   file = g_file_new_for_path (path);
   if (!gap_window_open_file (self, file, &error))
     {
-      /* Say why, but start on the welcome page rather than nag each time. */
+      /* Say why, but start on the welcome page rather than nag each time;
+       * over the window, which may not be shown yet. */
       g_settings_set_string (self->settings, "last-workspace", "");
+      gtk_window_present (GTK_WINDOW (self));
       gap_widget_show_error (GTK_WIDGET (self), _("Could not reopen the last workspace"), error);
     }
 }

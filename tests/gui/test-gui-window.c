@@ -277,6 +277,11 @@ test_application_open (void)
   gui_test_iterate ();
   window = find_window_with_workspace ();
   g_assert_nonnull (window);
+  /* Opened before the window showed: it does not fade in from the welcome
+   * page, its first frame is the workspace's. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_false (gtk_stack_get_transition_running (
+                    gui_test_template_child (window, GAP_TYPE_WINDOW, "main_stack")));
   g_assert_cmpstr (gap_workspace_get_scope_field (gap_window_get_workspace (window),
                                                   GAP_SCOPE_FIELD_ORGANIZATION), ==,
                    "Tailspin Toys");
