@@ -5,7 +5,8 @@
  *
  * src/main.c, plus one hook: when the window has drawn its first frame
  * showing a workspace, print "frame" and exit at once, so that the
- * benchmark's parent can time the start and read the peak memory. Run as
+ * benchmark's parent can time the start and read the peak memory; and the
+ * phases of the start marked on the way (bench_mark()). Run as
  * "bench-app-gap FILE.ismsgap": the application opens a working copy of
  * the file, as when a user double-clicks it.
  */
@@ -27,11 +28,28 @@ shows_workspace (GtkWidget *window)
 }
 
 static void
+workspace_changed_cb (GtkWidget *window)
+{
+  if (shows_workspace (window))
+    bench_mark ("workspace open, its page built and filled");
+}
+
+static void
 window_added_cb (GtkApplication *application,
                  GtkWindow      *window)
 {
   if (GAP_IS_WINDOW (window))
-    bench_exit_at_first_frame (GTK_WIDGET (window), shows_workspace);
+    {
+      bench_mark ("window built");
+      g_signal_connect (window, "notify::workspace", G_CALLBACK (workspace_changed_cb), NULL);
+      bench_exit_at_first_frame (GTK_WIDGET (window), shows_workspace);
+    }
+}
+
+static void
+startup_cb (GApplication *application)
+{
+  bench_mark ("toolkit started (GTK, libadwaita, display)");
 }
 
 int
@@ -41,6 +59,7 @@ main (int   argc,
   g_autoptr(GapApplication) app = NULL;
   const char *localedir;
 
+  bench_mark ("main() entered (libraries loaded)");
   setlocale (LC_ALL, "");
   localedir = g_getenv ("GAP_LOCALEDIR");
   if (localedir == NULL || localedir[0] == '\0')
@@ -55,6 +74,7 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app),
                            g_application_get_flags (G_APPLICATION (app)) |
                            G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "startup", G_CALLBACK (startup_cb), NULL);
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

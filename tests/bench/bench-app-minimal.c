@@ -15,6 +15,12 @@
 #include "bench-frame.h"
 
 static void
+startup_cb (GApplication *application)
+{
+  bench_mark ("toolkit started (GTK, libadwaita, display)");
+}
+
+static void
 activate_cb (GtkApplication *application)
 {
   GtkWidget *window = adw_application_window_new (application);
@@ -27,6 +33,7 @@ activate_cb (GtkApplication *application)
   gtk_box_append (GTK_BOX (box), page);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  bench_mark ("window built");
   bench_exit_at_first_frame (window, NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -38,6 +45,8 @@ main (int   argc,
   g_autoptr(AdwApplication) app = adw_application_new ("io.github.ismsgap.BenchMinimal",
                                                        G_APPLICATION_NON_UNIQUE);
 
+  bench_mark ("main() entered (libraries loaded)");
+  g_signal_connect (app, "startup", G_CALLBACK (startup_cb), NULL);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

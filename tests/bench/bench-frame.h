@@ -18,4 +18,10 @@ typedef gboolean (*BenchFrameReady) (GtkWidget *window);
 void bench_exit_at_first_frame (GtkWidget       *window,
                                 BenchFrameReady  ready);
 
+/* Prints "mark @phase MS", the time since bench-startup spawned this
+ * process (its BENCH_T0, in µs of the monotonic clock), when it is set.
+ * bench_exit_at_first_frame() marks the first frame's layout, paint and
+ * end. */
+void bench_mark                (const char      *phase);
+
 G_END_DECLS
