@@ -271,7 +271,8 @@ test_invalid_utf8 (void)
 
   g_assert_true (g_utf8_validate (actual, -1, NULL));
   g_assert_cmpstr (actual, ==,
-                   "{\n  \"n\xef\xbf\xbd\" : \"a\xef\xbf\xbd" "b\xef\xbf\xbd(c\xef\xbf\xbd\xef\xbf\xbd\",\n"
+                   "{\n  \"n\xef\xbf\xbd\" : "
+                   "\"a\xef\xbf\xbd" "b\xef\xbf\xbd(c\xef\xbf\xbd\xef\xbf\xbd\",\n"
                    "  \"ok\" : \"資訊\"\n}\n");
   g_assert_true (json_parser_load_from_data (parser, actual, -1, &error));
   g_assert_no_error (error);
