@@ -496,6 +496,18 @@ unpin (GapControlsPage *self)
   return TRUE;
 }
 
+/* A new search or filter shows its results from the top: the list keeps
+ * its places through a refilter (the slots), which would leave it where
+ * the old results had scrolled to. */
+static void
+scroll_to_top (GapControlsPage *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+
+  if (vadjustment != NULL)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+}
+
 static void
 search_changed_cb (GapControlsPage *self)
 {
@@ -531,6 +543,7 @@ search_changed_cb (GapControlsPage *self)
 
   self->query_text = g_steal_pointer (&folded);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
+  scroll_to_top (self);
 }
 
 static void
@@ -555,6 +568,7 @@ filter_dropdown_changed_cb (GapControlsPage *self)
   unpin (self);
   update_filter_button (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  scroll_to_top (self);
 }
 
 static void

@@ -906,12 +906,19 @@ test_rows_follow_filter (Fixture       *f,
   const char *typed[] = { "a", "a.", "a.8", "a.8.1", "a.8.", "a.", "", "雲", "雲端", "",
                           "5.2", "8.1", "", "b" };
   GapAssessment *edited;
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->list_view));
 
   check_list (f);
+  /* From the end of the list: a search shows its results from the top. */
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  gui_test_iterate ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, gtk_adjustment_get_lower (vadjustment));
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
       search (f, typed[i], count_matching (f, typed[i]));
       check_list (f);
+      g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==,
+                         gtk_adjustment_get_lower (vadjustment));
     }
   search (f, "", total);
 
