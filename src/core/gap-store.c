@@ -46,6 +46,10 @@ struct _GapStore
   sqlite3_stmt *certificate_updates[5];
 };
 
+/* The shape of the times the application writes, for GLOB. */
+#define GAP_STORE_NORMAL_TIME \
+  "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'"
+
 static const char * const statement_sql[GAP_N_STMTS] = {
   [GAP_STMT_GET_META] = "SELECT value FROM meta WHERE key = ?1",
   [GAP_STMT_SET_META] =
@@ -92,6 +96,15 @@ static const char * const statement_sql[GAP_N_STMTS] = {
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [GAP_STMT_LOAD_LOG] =
     "SELECT time, item, field, old_value, new_value, author FROM change_log ORDER BY id",
+  /* Times the application writes ("2026-11-29T08:15:00Z") sort as text as
+   * they do in time; anything else (an imported log) must be parsed. */
+  [GAP_STMT_LOG_LATEST_NORMAL] =
+    "SELECT max(time) FROM change_log WHERE time GLOB " GAP_STORE_NORMAL_TIME,
+  [GAP_STMT_LOG_TIMES_NORMAL] =
+    "SELECT DISTINCT time FROM change_log WHERE time GLOB " GAP_STORE_NORMAL_TIME
+    " ORDER BY time DESC",
+  [GAP_STMT_LOG_TIMES_OTHER] =
+    "SELECT DISTINCT time FROM change_log WHERE NOT time GLOB " GAP_STORE_NORMAL_TIME,
 };
 
 /* Indexed by GapAssessmentField; NULL where the field is not one column. */

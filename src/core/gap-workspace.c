@@ -3393,6 +3393,117 @@ gap_change_log_entry_free (GapChangeLogEntry *entry)
   g_free (entry);
 }
 
+/* "2026-11-29T08:15:00Z" from a time of the change log, or NULL. */
+static char *
+normalize_log_time (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) in_utc = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return NULL;
+  time = g_date_time_new_from_iso8601 (iso, utc);
+  if (time == NULL)
+    return NULL;
+  /* "08:00+08:00" is kept in its own offset: format it in UTC. */
+  in_utc = g_date_time_to_utc (time);
+  if (g_date_time_get_year (in_utc) < 1900 || g_date_time_get_year (in_utc) > 2999)
+    return NULL;
+  return g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* The latest time of the normal shape that is a real time. */
+static gboolean
+latest_normal_time (GapWorkspace  *self,
+                    char         **latest,
+                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *candidate = NULL;
+  const char *text = "";
+  sqlite3_stmt *stmt;
+
+  /* Their maximum is the answer unless it is no real time (a damaged or
+   * hand-made file): then walk down from it. */
+  stmt = _gap_store_statement (self->store, GAP_STMT_LOG_LATEST_NORMAL, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (_gap_store_next_row (self->store, stmt, &local_error))
+    {
+      text = _gap_store_column_text (stmt, 0);
+      candidate = normalize_log_time (text);
+    }
+  if (local_error == NULL && (*text == '\0' || g_strcmp0 (candidate, text) == 0))
+    {
+      sqlite3_reset (stmt);
+      *latest = g_steal_pointer (&candidate);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+  g_clear_pointer (&candidate, g_free);
+
+  if (local_error == NULL)
+    {
+      stmt = _gap_store_statement (self->store, GAP_STMT_LOG_TIMES_NORMAL, error);
+      if (stmt == NULL)
+        return FALSE;
+      while (candidate == NULL && _gap_store_next_row (self->store, stmt, &local_error))
+        candidate = normalize_log_time (_gap_store_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *latest = g_steal_pointer (&candidate);
+  return TRUE;
+}
+
+gboolean
+gap_workspace_get_last_change (GapWorkspace  *self,
+                               char         **time,
+                               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *latest = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GAP_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (time != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *time = NULL;
+  if (self->store == NULL)
+    return check_writable (self, error);
+  if (!latest_normal_time (self, &latest, error))
+    return FALSE;
+
+  /* The rest, in any shape ISO 8601 allows (an imported log). */
+  stmt = _gap_store_statement (self->store, GAP_STMT_LOG_TIMES_OTHER, error);
+  if (stmt == NULL)
+    return FALSE;
+  while (_gap_store_next_row (self->store, stmt, &local_error))
+    {
+      g_autofree char *other = normalize_log_time (_gap_store_column_text (stmt, 0));
+
+      if (other != NULL && (latest == NULL || strcmp (other, latest) > 0))
+        {
+          g_free (latest);
+          latest = g_steal_pointer (&other);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *time = g_steal_pointer (&latest);
+  return TRUE;
+}
+
 GPtrArray *
 gap_workspace_get_change_log (GapWorkspace  *self,
                               GError       **error)

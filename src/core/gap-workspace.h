@@ -296,6 +296,11 @@ char             *gap_workspace_describe_undo         (GapWorkspace  *self);
 gboolean          gap_workspace_undo                  (GapWorkspace  *self,
                                                        GError       **error);
 
+/* The latest time in the change log, as "2026-11-29T08:15:00Z" (UTC), in
+ * @time; NULL when the log holds no readable time. Without loading the log. */
+gboolean          gap_workspace_get_last_change       (GapWorkspace  *self,
+                                                       char         **time,
+                                                       GError       **error);
 /* Element type GapChangeLogEntry, oldest first. Transfer full. */
 GPtrArray        *gap_workspace_get_change_log        (GapWorkspace  *self,
                                                        GError       **error);

@@ -726,65 +726,16 @@ certificate_title (Oscal          *o,
 
 /* ---- what the export is built from ---- */
 
-/* "2026-11-29T08:15:00Z" from a timestamp of the change log. */
-static char *
-normalize_time (const char *iso)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) time = NULL;
-
-  if (iso == NULL || *iso == '\0')
-    return NULL;
-  time = g_date_time_new_from_iso8601 (iso, utc);
-  if (time == NULL || g_date_time_get_year (time) < 1900 || g_date_time_get_year (time) > 2999)
-    return NULL;
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-/* "2026-11-29T08:15:00Z" in shape (not necessarily a real time): such
- * strings sort as their times do. */
-static gboolean
-is_normal_shape (const char *iso)
-{
-  static const char shape[] = "0000-00-00T00:00:00Z";
-
-  for (guint i = 0; i < sizeof shape - 1; i++)
-    if (shape[i] == '0' ? !g_ascii_isdigit (iso[i]) : iso[i] != shape[i])
-      return FALSE;
-  return iso[sizeof shape - 1] == '\0';
-}
-
 /* The content's last change, so two exports of the same workspace are the
  * same bytes; a workspace never changed gives the analysis's "today". */
 static gboolean
 find_last_modified (Oscal   *o,
                     GError **error)
 {
-  g_autoptr(GPtrArray) log = gap_workspace_get_change_log (o->workspace, error);
   g_autofree char *latest = NULL;
 
-  if (log == NULL)
+  if (!gap_workspace_get_last_change (o->workspace, &latest, error))
     return FALSE;
-
-  for (guint i = 0; i < log->len; i++)
-    {
-      const GapChangeLogEntry *entry = g_ptr_array_index (log, i);
-      g_autofree char *time = NULL;
-
-      /* Not later, whatever it normalizes to: skip the parsing (a large
-       * log is mostly entries of the same few seconds). */
-      if (latest != NULL && entry->time != NULL && is_normal_shape (entry->time) &&
-          strcmp (entry->time, latest) <= 0)
-        continue;
-      time = normalize_time (entry->time);
-
-      if (time != NULL && (latest == NULL || strcmp (time, latest) > 0))
-        {
-          g_free (latest);
-          latest = g_steal_pointer (&time);
-        }
-    }
-
   if (latest == NULL)
     latest = g_strdup_printf ("%sT00:00:00Z", o->report->report_date);
   o->last_modified = g_steal_pointer (&latest);

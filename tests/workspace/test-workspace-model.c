@@ -979,6 +979,76 @@ assert_entry (GapChangeLogEntry *entry,
                                        entry->time, 0, 0));
 }
 
+/* The latest time of the log, read without loading it: the times the
+ * application writes sort as text, others (an imported log) are parsed,
+ * and a time of the right shape that is no real time is passed over. */
+static void
+test_last_change (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct {
+    const char *times;  /* inserted, comma-separated */
+    const char *expected;
+  } cases[] = {
+    { "", NULL },
+    { "2026-11-29T08:15:00Z,2026-11-30T01:00:00Z,2026-01-01T00:00:00Z", "2026-11-30T01:00:00Z" },
+    /* 30 February sorts last but is no day. */
+    { "2026-11-29T08:15:00Z,2026-02-30T10:00:00Z", "2026-11-29T08:15:00Z" },
+    { "2026-13-01T00:00:00Z,9999-99-99T99:99:99Z", NULL },
+    /* Taipei time eight hours ahead of UTC. */
+    { "2026-11-29T08:15:00Z,2026-11-30T08:00:00+08:00", "2026-11-30T00:00:00Z" },
+    { "2026-11-29T08:15:00Z,2026-11-29T16:00:00+08:00", "2026-11-29T08:15:00Z" },
+    { "yesterday,,2026-11-29 08:15:00Z,3000-01-01T00:00:00Z", "2026-11-29T08:15:00Z" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) times = g_strsplit (cases[i].times, ",", -1);
+      g_autoptr(GapWorkspace) ws = NULL;
+      g_autofree char *latest = NULL;
+
+      g_clear_object (&fixture->workspace);
+      ws_sql (fixture->path, "DELETE FROM change_log");
+      for (guint t = 0; cases[i].times[0] != '\0' && times[t] != NULL; t++)
+        {
+          g_autofree char *sql = g_strdup_printf ("INSERT INTO change_log (time, item, field, "
+                                                  "old_value, new_value) VALUES ('%s', 'scope', "
+                                                  "'statement', '', 'x')", times[t]);
+
+          ws_sql (fixture->path, sql);
+        }
+
+      ws = gap_workspace_open_read_only (fixture->file, &error);
+      g_assert_no_error (error);
+      latest = (char *) 0x1;
+      g_assert_true (gap_workspace_get_last_change (ws, &latest, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (latest, ==, cases[i].expected);
+    }
+
+  /* An edit is the latest change from then on. */
+  {
+    g_autoptr(GapWorkspace) ws = gap_workspace_open (fixture->file, &error);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *before = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+    g_autofree char *latest = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (gap_workspace_set_scope_field (ws, GAP_SCOPE_FIELD_ASSESSOR, "Lin", &error));
+    g_assert_true (gap_workspace_get_last_change (ws, &latest, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (latest);
+    g_assert_cmpstr (latest, >=, before);
+
+    gap_workspace_close (ws);
+    g_clear_pointer (&latest, g_free);
+    g_assert_false (gap_workspace_get_last_change (ws, &latest, &error));
+    g_assert_nonnull (error);
+    g_assert_null (latest);
+  }
+}
+
 static void
 test_change_log (Fixture       *fixture,
                  gconstpointer  data)
@@ -1641,6 +1711,7 @@ main (int   argc,
   ADD ("undo-depth", test_undo_depth);
   ADD ("apply-suggestion", test_apply_suggestion);
   ADD ("change-log", test_change_log);
+  ADD ("last-change", test_last_change);
   ADD ("custom-provider", test_custom_provider);
   ADD ("batch", test_batch);
   ADD ("close", test_close);
