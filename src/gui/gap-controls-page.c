@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The list is the workspace's assessments in catalog order, through a filter
- * model declared in the .ui file. GTK 4.8 has no list sections, so the first
+ * of the page's own (GapControlFilter, below). GTK 4.8 has no list sections, so the first
  * row of each clause, theme or domain shows the group's heading; which row
  * is first depends on the filter, so the headings of the bound rows are
  * worked out again whenever the filtered model changes.
@@ -15,6 +15,8 @@
  */
 
 #include "config.h"
+
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -27,6 +29,484 @@
 #define ANY 0
 /* Rows kept for reuse: about two screens of them. */
 #define MAX_SPARE_ROWS 96
+
+/* ---- the filter ----
+ *
+ * GtkFilterListModel asks its filter about each item of the workspace's
+ * list: at 20,000 controls, fetching each from the GListStore and taking
+ * and dropping a reference to it was more than a third of a keystroke's
+ * filtering. This model filters a plain array made once per workspace
+ * instead: per assessment its folded search key and the four values the
+ * dropdowns compare. A keystroke scans that array (only the last results
+ * when the search was narrowed) and the list hears of one change, from
+ * the first place that differs. */
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normalized != NULL ? normalized : "", -1);
+}
+
+enum {
+  VALUE_VERDICT,
+  VALUE_RESPONSIBILITY,
+  VALUE_STATUS,
+  VALUE_APPLICABILITY,
+  N_VALUES
+};
+
+typedef struct
+{
+  GapAssessment *assessment;
+  char          *key;               /* folded search text; NULL until needed */
+  gint8          values[N_VALUES];  /* -1: no verdict (no analysis) */
+} FilterEntry;
+
+#define GAP_TYPE_CONTROL_FILTER (gap_control_filter_get_type ())
+G_DECLARE_FINAL_TYPE (GapControlFilter, gap_control_filter, GAP, CONTROL_FILTER, GObject)
+
+struct _GapControlFilter
+{
+  GObject        parent_instance;
+
+  GListModel    *model;
+  GapAnalysis   *analysis;
+  GArray        *entries;          /* FilterEntry, in the model's order */
+  GHashTable    *index;            /* GapAssessment* → 1 + its entry */
+  GArray        *shown;            /* guint: the entries shown, ascending */
+  GArray        *next;             /* the next shown while filtering */
+  gboolean       verdicts_stale;
+  guint          keys_idle_id;
+  guint          keys_next;        /* the next entry the idle folds */
+
+  /* What to show; the page sets these, then calls refilter(). */
+  GStrv          query;            /* folded words; NULL for all */
+  int            wanted[N_VALUES]; /* -1 for any */
+  GapAssessment *pinned;           /* shown whatever it matches */
+};
+
+enum {
+  FILTER_PROP_0,
+  FILTER_PROP_MODEL,
+  FILTER_N_PROPS
+};
+
+static GParamSpec *filter_properties[FILTER_N_PROPS];
+
+static void
+filter_entry_clear (gpointer data)
+{
+  FilterEntry *entry = data;
+
+  g_clear_object (&entry->assessment);
+  g_clear_pointer (&entry->key, g_free);
+}
+
+static const char *
+filter_entry_key (FilterEntry *entry)
+{
+  if (entry->key == NULL)
+    {
+      GapControl *control = gap_assessment_get_control (entry->assessment);
+      g_autofree char *raw = g_strjoin ("\n",
+                                        gap_control_get_id (control),
+                                        gap_control_get_title (control, "en"),
+                                        gap_control_get_title (control, "zh_TW"),
+                                        gap_assessment_get_owner (entry->assessment),
+                                        gap_assessment_get_notes (entry->assessment),
+                                        NULL);
+
+      entry->key = fold (raw);
+    }
+
+  return entry->key;
+}
+
+static void
+filter_entry_read (FilterEntry *entry)
+{
+  entry->values[VALUE_RESPONSIBILITY] = gap_assessment_get_responsibility (entry->assessment);
+  entry->values[VALUE_STATUS] = gap_assessment_get_status (entry->assessment);
+  entry->values[VALUE_APPLICABILITY] = gap_assessment_get_applicability (entry->assessment);
+}
+
+static GType
+gap_control_filter_get_item_type (GListModel *list)
+{
+  return GAP_TYPE_ASSESSMENT;
+}
+
+static guint
+gap_control_filter_get_n_items (GListModel *list)
+{
+  return GAP_CONTROL_FILTER (list)->shown->len;
+}
+
+/* Transfer none: the entry holds it. */
+static GapAssessment *
+gap_control_filter_peek (GapControlFilter *self,
+                         guint             position)
+{
+  if (position >= self->shown->len)
+    return NULL;
+
+  return g_array_index (self->entries, FilterEntry,
+                        g_array_index (self->shown, guint, position)).assessment;
+}
+
+static gpointer
+gap_control_filter_get_item (GListModel *list,
+                             guint       position)
+{
+  GapAssessment *assessment = gap_control_filter_peek (GAP_CONTROL_FILTER (list), position);
+
+  return assessment != NULL ? g_object_ref (assessment) : NULL;
+}
+
+static void
+gap_control_filter_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = gap_control_filter_get_item_type;
+  iface->get_n_items = gap_control_filter_get_n_items;
+  iface->get_item = gap_control_filter_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GapControlFilter, gap_control_filter, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      gap_control_filter_list_model_init))
+
+static gboolean
+gap_control_filter_matches (GapControlFilter *self,
+                            FilterEntry      *entry)
+{
+  if (entry->assessment == self->pinned)
+    return TRUE;
+
+  for (guint v = 0; v < N_VALUES; v++)
+    if (self->wanted[v] >= 0 && entry->values[v] != self->wanted[v])
+      return FALSE;
+
+  if (self->query != NULL)
+    {
+      const char *key = filter_entry_key (entry);
+
+      for (guint i = 0; self->query[i] != NULL; i++)
+        if (strstr (key, self->query[i]) == NULL)
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Verdicts are the analysis's: read again when the verdict filter is used
+ * after it changed, not at every change. */
+static void
+gap_control_filter_read_verdicts (GapControlFilter *self)
+{
+  if (!self->verdicts_stale)
+    return;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      FilterEntry *entry = &g_array_index (self->entries, FilterEntry, i);
+
+      entry->values[VALUE_VERDICT] = self->analysis != NULL
+                                       ? (gint8) gap_analysis_get_verdict (self->analysis,
+                                                                           entry->assessment)
+                                       : -1;
+    }
+  self->verdicts_stale = FALSE;
+}
+
+/* @change says which entries can change: with a narrower search only those
+ * shown now, with a wider one only those not shown. The list is told that
+ * everything from the first place that differs changed, or everything
+ * from @changed_from when the entries themselves were made again. */
+static void
+gap_control_filter_update (GapControlFilter *self,
+                           GtkFilterChange   change,
+                           guint             changed_from)
+{
+  guint old_n = self->shown->len;
+  guint new_n, first = 0;
+  GArray *swap;
+
+  if (self->wanted[VALUE_VERDICT] >= 0)
+    gap_control_filter_read_verdicts (self);
+
+  g_array_set_size (self->next, 0);
+  if (change == GTK_FILTER_CHANGE_MORE_STRICT)
+    {
+      for (guint k = 0; k < old_n; k++)
+        {
+          guint i = g_array_index (self->shown, guint, k);
+
+          if (gap_control_filter_matches (self, &g_array_index (self->entries, FilterEntry, i)))
+            g_array_append_val (self->next, i);
+        }
+    }
+  else
+    {
+      guint k = 0;
+
+      for (guint i = 0; i < self->entries->len; i++)
+        {
+          gboolean was_shown = change == GTK_FILTER_CHANGE_LESS_STRICT &&
+                               k < old_n && g_array_index (self->shown, guint, k) == i;
+
+          if (was_shown)
+            k++;
+          if (was_shown ||
+              gap_control_filter_matches (self, &g_array_index (self->entries, FilterEntry, i)))
+            g_array_append_val (self->next, i);
+        }
+    }
+
+  swap = self->shown;
+  self->shown = self->next;
+  self->next = swap;
+  new_n = self->shown->len;
+
+  while (first < MIN (old_n, new_n) && first < changed_from &&
+         g_array_index (self->shown, guint, first) == g_array_index (self->next, guint, first))
+    first++;
+  if (first < old_n || first < new_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, old_n - first, new_n - first);
+}
+
+static void
+gap_control_filter_refilter (GapControlFilter *self,
+                             GtkFilterChange   change)
+{
+  gap_control_filter_update (self, change, G_MAXUINT);
+}
+
+/* Where @assessment is shown: the entries shown are in ascending order. */
+static guint
+gap_control_filter_find (GapControlFilter *self,
+                         GapAssessment    *assessment)
+{
+  guint target = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, assessment));
+  guint low = 0, high = self->shown->len;
+
+  if (target == 0)
+    return GTK_INVALID_LIST_POSITION;
+  target--;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      guint at = g_array_index (self->shown, guint, middle);
+
+      if (at == target)
+        return middle;
+      if (at < target)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static guint
+gap_control_filter_get_total (GapControlFilter *self)
+{
+  return self->entries->len;
+}
+
+/* The first search would fold every control's texts at once (a fifth of a
+ * second for 20,000, tests/bench): fold them ahead, a slice at a time
+ * while the application is idle. */
+static gboolean
+filter_fold_keys_cb (gpointer user_data)
+{
+  GapControlFilter *self = user_data;
+  guint end = MIN (self->entries->len, self->keys_next + 256);
+
+  for (; self->keys_next < end; self->keys_next++)
+    filter_entry_key (&g_array_index (self->entries, FilterEntry, self->keys_next));
+  if (self->keys_next < self->entries->len)
+    return G_SOURCE_CONTINUE;
+
+  self->keys_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+gap_control_filter_read_model (GapControlFilter *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+
+  g_array_set_size (self->entries, 0);
+  g_hash_table_remove_all (self->index);
+  for (guint i = 0; i < n; i++)
+    {
+      FilterEntry entry = { g_list_model_get_item (self->model, i), NULL, { -1 } };
+
+      filter_entry_read (&entry);
+      g_array_append_val (self->entries, entry);
+      g_hash_table_insert (self->index, entry.assessment, GUINT_TO_POINTER (i + 1));
+    }
+  self->verdicts_stale = TRUE;
+
+  self->keys_next = 0;
+  if (self->keys_idle_id == 0 && n > 0)
+    self->keys_idle_id = g_idle_add_full (G_PRIORITY_LOW, filter_fold_keys_cb, self, NULL);
+}
+
+static void
+filter_model_items_changed_cb (GapControlFilter *self)
+{
+  gap_control_filter_read_model (self);
+  gap_control_filter_update (self, GTK_FILTER_CHANGE_DIFFERENT, 0);
+}
+
+static void
+gap_control_filter_set_model (GapControlFilter *self,
+                              GListModel       *model)
+{
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_set_object (&self->model, model);
+  if (model != NULL)
+    g_signal_connect_swapped (model, "items-changed",
+                              G_CALLBACK (filter_model_items_changed_cb), self);
+  filter_model_items_changed_cb (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), filter_properties[FILTER_PROP_MODEL]);
+}
+
+static void
+gap_control_filter_set_analysis (GapControlFilter *self,
+                                 GapAnalysis      *analysis)
+{
+  g_set_object (&self->analysis, analysis);
+  self->verdicts_stale = TRUE;
+}
+
+/* The core changed @assessment: its key and values are read again. */
+static void
+gap_control_filter_assessment_changed (GapControlFilter   *self,
+                                       GapAssessment      *assessment,
+                                       GapAssessmentField  field)
+{
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, assessment));
+  FilterEntry *entry;
+
+  if (i == 0)
+    return;
+
+  entry = &g_array_index (self->entries, FilterEntry, i - 1);
+  if (field == GAP_FIELD_OWNER || field == GAP_FIELD_NOTES)
+    g_clear_pointer (&entry->key, g_free);
+  filter_entry_read (entry);
+}
+
+static void
+gap_control_filter_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  GapControlFilter *self = GAP_CONTROL_FILTER (object);
+
+  switch (prop_id)
+    {
+    case FILTER_PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gap_control_filter_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  GapControlFilter *self = GAP_CONTROL_FILTER (object);
+
+  switch (prop_id)
+    {
+    case FILTER_PROP_MODEL:
+      gap_control_filter_set_model (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gap_control_filter_dispose (GObject *object)
+{
+  GapControlFilter *self = GAP_CONTROL_FILTER (object);
+
+  g_clear_handle_id (&self->keys_idle_id, g_source_remove);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->analysis);
+  g_clear_object (&self->pinned);
+  g_array_set_size (self->entries, 0);
+  g_hash_table_remove_all (self->index);
+  g_array_set_size (self->shown, 0);
+
+  G_OBJECT_CLASS (gap_control_filter_parent_class)->dispose (object);
+}
+
+static void
+gap_control_filter_finalize (GObject *object)
+{
+  GapControlFilter *self = GAP_CONTROL_FILTER (object);
+
+  g_array_unref (self->entries);
+  g_array_unref (self->shown);
+  g_array_unref (self->next);
+  g_hash_table_unref (self->index);
+  g_strfreev (self->query);
+
+  G_OBJECT_CLASS (gap_control_filter_parent_class)->finalize (object);
+}
+
+static void
+gap_control_filter_class_init (GapControlFilterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = gap_control_filter_get_property;
+  object_class->set_property = gap_control_filter_set_property;
+  object_class->dispose = gap_control_filter_dispose;
+  object_class->finalize = gap_control_filter_finalize;
+
+  /* The assessments filtered (tests/bench find the filter by it). */
+  filter_properties[FILTER_PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, FILTER_N_PROPS, filter_properties);
+}
+
+static void
+gap_control_filter_init (GapControlFilter *self)
+{
+  self->entries = g_array_new (FALSE, FALSE, sizeof (FilterEntry));
+  g_array_set_clear_func (self->entries, filter_entry_clear);
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->next = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->index = g_hash_table_new (NULL, NULL);
+  for (guint v = 0; v < N_VALUES; v++)
+    self->wanted[v] = -1;
+}
 
 /* ---- rows that stay through a refilter ----
  *
@@ -228,19 +708,12 @@ struct _GapControlsPage
   GtkRoot            *root;
   gulong              show_control_id;
 
-  GHashTable         *keys;        /* GapAssessment* → search key */
-  guint               keys_idle_id;
-  guint               keys_next;   /* the next position the idle folds */
   GHashTable         *headings;    /* "kind:group" → heading */
   GHashTable         *bound_rows;  /* GapControlRow* set */
   GPtrArray          *spare_rows;  /* rows no list item holds now; NULL once disposed */
-  GStrv               query;       /* folded words, NULL when empty */
   char               *query_text;  /* folded, for incremental filtering */
-  GapAssessment      *pinned;      /* kept visible through a live refilter */
   GapSlotModel       *slots;       /* between the filter and the selection */
   gboolean            refiltering; /* the selection follows once it is done */
-  GHashTable         *order;       /* GapAssessment* → 1 + its place in the workspace */
-  gulong              order_changed_id;
   guint               scroll_tick_id;
   guint               scroll_ticks;
 
@@ -257,10 +730,7 @@ struct _GapControlsPage
   GtkStack           *list_stack;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;      /* the search and the dropdowns, in one */
-  int                 attributes[4]; /* the dropdowns' values: verdict, responsibility,
-                                      * status, applicability; -1 for any */
+  GapControlFilter   *filter_model;
   GtkLabel           *editor_heading;
   GtkStack           *editor_stack;
   GapAssessmentEditor *editor;
@@ -276,146 +746,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-fold (const char *text)
-{
-  g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normalized != NULL ? normalized : "", -1);
-}
-
-/* The assessment the filter shows at @position; transfer none (the
- * workspace holds it). */
+/* The assessment the filter shows at @position; transfer none. */
 static GapAssessment *
 shown_at (GapControlsPage *self,
           guint            position)
 {
-  g_autoptr(GapAssessment) assessment = NULL;
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  assessment = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
-  return assessment;
+  return gap_control_filter_peek (self->filter_model, position);
 }
 
-static void
-order_changed_cb (GapControlsPage *self)
-{
-  g_hash_table_remove_all (self->order);
-}
-
-/* Where the filter shows @assessment: it keeps the workspace's order, so a
- * binary search by the place in the workspace, not a walk through every
- * shown row (20,000 of them at most). */
 static guint
 shown_position (GapControlsPage *self,
                 GapAssessment   *assessment)
 {
-  GListModel *filtered = G_LIST_MODEL (self->filter_model);
-  guint target, low = 0, high;
-
-  if (assessment == NULL || self->workspace == NULL)
+  if (assessment == NULL)
     return GTK_INVALID_LIST_POSITION;
 
-  if (g_hash_table_size (self->order) == 0)
-    {
-      GListModel *all = gap_workspace_get_assessments (self->workspace);
-      guint n = g_list_model_get_n_items (all);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GapAssessment) item = g_list_model_get_item (all, i);
-
-          g_hash_table_insert (self->order, item, GUINT_TO_POINTER (i + 1));
-        }
-    }
-
-  target = GPOINTER_TO_UINT (g_hash_table_lookup (self->order, assessment));
-  if (target == 0)
-    return GTK_INVALID_LIST_POSITION;
-
-  high = g_list_model_get_n_items (filtered);
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      guint place = GPOINTER_TO_UINT (g_hash_table_lookup (self->order, shown_at (self, middle)));
-
-      if (place == target)
-        return middle;
-      if (place < target)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  return gap_control_filter_find (self->filter_model, assessment);
 }
 
 /* ---- filtering ---- */
-
-static const char *
-search_key (GapControlsPage *self,
-            GapAssessment   *assessment)
-{
-  char *key = g_hash_table_lookup (self->keys, assessment);
-
-  if (key == NULL)
-    {
-      GapControl *control = gap_assessment_get_control (assessment);
-      g_autofree char *raw = g_strjoin ("\n",
-                                        gap_control_get_id (control),
-                                        gap_control_get_title (control, "en"),
-                                        gap_control_get_title (control, "zh_TW"),
-                                        gap_assessment_get_owner (assessment),
-                                        gap_assessment_get_notes (assessment),
-                                        NULL);
-
-      key = fold (raw);
-      g_hash_table_insert (self->keys, assessment, key);
-    }
-
-  return key;
-}
-
-/* The first search would fold every control's texts at once (a fifth of a
- * second for 20,000, tests/bench): fold them ahead, a slice at a time
- * while the application is idle. */
-static gboolean
-build_keys_cb (gpointer user_data)
-{
-  GapControlsPage *self = user_data;
-  GListModel *model = gap_workspace_get_assessments (self->workspace);
-  guint n = g_list_model_get_n_items (model);
-  guint end = MIN (n, self->keys_next + 256);
-
-  for (; self->keys_next < end; self->keys_next++)
-    {
-      g_autoptr(GapAssessment) assessment = g_list_model_get_item (model, self->keys_next);
-
-      search_key (self, assessment);
-    }
-  if (self->keys_next < n)
-    return G_SOURCE_CONTINUE;
-  self->keys_idle_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-search_match (GapControlsPage *self,
-              GapAssessment   *item)
-{
-  const char *key;
-
-  if (self->query == NULL)
-    return TRUE;
-
-  key = search_key (self, item);
-  for (guint i = 0; self->query[i] != NULL; i++)
-    if (strstr (key, self->query[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
-}
 
 static int
 dropdown_value (GtkDropDown *dropdown)
@@ -432,67 +781,32 @@ dropdown_value (GtkDropDown *dropdown)
 static void
 read_attributes (GapControlsPage *self)
 {
-  self->attributes[0] = dropdown_value (self->verdict_dropdown);
-  self->attributes[1] = dropdown_value (self->responsibility_dropdown);
-  self->attributes[2] = dropdown_value (self->status_dropdown);
-  self->attributes[3] = dropdown_value (self->applicability_dropdown);
+  int *wanted = self->filter_model->wanted;
+
+  wanted[VALUE_VERDICT] = dropdown_value (self->verdict_dropdown);
+  wanted[VALUE_RESPONSIBILITY] = dropdown_value (self->responsibility_dropdown);
+  wanted[VALUE_STATUS] = dropdown_value (self->status_dropdown);
+  wanted[VALUE_APPLICABILITY] = dropdown_value (self->applicability_dropdown);
 }
 
 static gboolean
 attributes_active (GapControlsPage *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (self->attributes); i++)
-    if (self->attributes[i] >= 0)
+  for (guint v = 0; v < N_VALUES; v++)
+    if (self->filter_model->wanted[v] >= 0)
       return TRUE;
 
   return FALSE;
-}
-
-static gboolean
-attribute_match (GapControlsPage *self,
-                 GapAssessment   *assessment)
-{
-  int verdict = self->attributes[0];
-  int responsibility = self->attributes[1];
-  int status = self->attributes[2];
-  int applicability = self->attributes[3];
-
-  if (verdict >= 0 &&
-      (self->analysis == NULL || (int) gap_analysis_get_verdict (self->analysis, assessment) != verdict))
-    return FALSE;
-  if (responsibility >= 0 && (int) gap_assessment_get_responsibility (assessment) != responsibility)
-    return FALSE;
-  if (status >= 0 && (int) gap_assessment_get_status (assessment) != status)
-    return FALSE;
-  if (applicability >= 0 && (int) gap_assessment_get_applicability (assessment) != applicability)
-    return FALSE;
-
-  return TRUE;
-}
-
-/* One filter rather than a GtkEveryFilter of two: at 20,000 controls the
- * dispatch per control is a good part of a keystroke. */
-static gboolean
-match (gpointer item,
-       gpointer user_data)
-{
-  GapControlsPage *self = user_data;
-
-  if (item == self->pinned)
-    return TRUE;
-
-  return search_match (self, item) &&
-         (!attributes_active (self) || attribute_match (self, item));
 }
 
 /* The user changed the search or a filter: nothing is pinned any more. */
 static gboolean
 unpin (GapControlsPage *self)
 {
-  if (self->pinned == NULL)
+  if (self->filter_model->pinned == NULL)
     return FALSE;
 
-  g_clear_object (&self->pinned);
+  g_clear_object (&self->filter_model->pinned);
   return TRUE;
 }
 
@@ -517,7 +831,7 @@ search_changed_cb (GapControlsPage *self)
   gboolean was_pinned = unpin (self);
 
   g_strstrip (folded);
-  g_clear_pointer (&self->query, g_strfreev);
+  g_clear_pointer (&self->filter_model->query, g_strfreev);
   if (folded[0] != '\0')
     {
       /* Words in any order: "5.1 政策" or "policy 5". */
@@ -528,11 +842,11 @@ search_changed_cb (GapControlsPage *self)
         if (words[i][0] != '\0')
           g_ptr_array_add (kept, g_strdup (words[i]));
       g_ptr_array_add (kept, NULL);
-      self->query = (GStrv) g_ptr_array_free (kept, FALSE);
+      self->filter_model->query = (GStrv) g_ptr_array_free (kept, FALSE);
     }
 
-  /* Typing on narrows what is shown, deleting widens it: GTK then looks
-   * only at the rows that can change. */
+  /* Typing on narrows what is shown, deleting widens it: the filter then
+   * looks only at the entries that can change. */
   if (!was_pinned && old != NULL)
     {
       if (g_str_has_prefix (folded, old))
@@ -542,7 +856,7 @@ search_changed_cb (GapControlsPage *self)
     }
 
   self->query_text = g_steal_pointer (&folded);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  gap_control_filter_refilter (self->filter_model, change);
   scroll_to_top (self);
 }
 
@@ -567,7 +881,7 @@ filter_dropdown_changed_cb (GapControlsPage *self)
   read_attributes (self);
   unpin (self);
   update_filter_button (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gap_control_filter_refilter (self->filter_model, GTK_FILTER_CHANGE_DIFFERENT);
   scroll_to_top (self);
 }
 
@@ -606,13 +920,13 @@ refilter_live (GapControlsPage *self,
                gboolean         search,
                gboolean         attributes)
 {
-  search = search && self->query != NULL;
+  search = search && self->filter_model->query != NULL;
   attributes = attributes && attributes_active (self);
   if (!search && !attributes)
     return;
 
-  g_set_object (&self->pinned, gap_controls_page_get_selected (self));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_set_object (&self->filter_model->pinned, gap_controls_page_get_selected (self));
+  gap_control_filter_refilter (self->filter_model, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -683,8 +997,7 @@ update_heading (GapControlsPage *self,
 
   if (position > 0)
     {
-      g_autoptr(GapAssessment) previous =
-        g_list_model_get_item (G_LIST_MODEL (self->filter_model), position - 1);
+      GapAssessment *previous = shown_at (self, position - 1);
       g_autofree char *a = group_key (assessment);
       g_autofree char *b = previous != NULL ? group_key (previous) : NULL;
 
@@ -801,8 +1114,7 @@ factory_teardown_cb (GapControlsPage *self,
 static void
 update_count (GapControlsPage *self)
 {
-  GListModel *source = gtk_filter_list_model_get_model (self->filter_model);
-  guint total = source != NULL ? g_list_model_get_n_items (source) : 0;
+  guint total = gap_control_filter_get_total (self->filter_model);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *text = NULL;
 
@@ -1026,8 +1338,7 @@ assessment_changed_cb (GapControlsPage    *self,
 {
   gboolean text = field == GAP_FIELD_OWNER || field == GAP_FIELD_NOTES;
 
-  if (text)
-    g_hash_table_remove (self->keys, assessment);
+  gap_control_filter_assessment_changed (self->filter_model, assessment, field);
 
   /* The analysis may have seen this change before or after us: verdicts
    * are filtered again on its "changed" too. */
@@ -1037,6 +1348,7 @@ assessment_changed_cb (GapControlsPage    *self,
 static void
 analysis_changed_cb (GapControlsPage *self)
 {
+  self->filter_model->verdicts_stale = TRUE;
   gap_control_row_update_all (self->bound_rows);
   refilter_live (self, FALSE, TRUE);
 }
@@ -1065,7 +1377,6 @@ gap_controls_page_set_analysis (GapControlsPage *self,
   if (self->workspace != NULL)
     {
       g_clear_signal_handler (&self->assessment_changed_id, self->workspace);
-      g_clear_signal_handler (&self->order_changed_id, gap_workspace_get_assessments (self->workspace));
       g_clear_object (&self->workspace);
     }
   if (self->analysis != NULL)
@@ -1073,11 +1384,8 @@ gap_controls_page_set_analysis (GapControlsPage *self,
       g_clear_signal_handler (&self->analysis_changed_id, self->analysis);
       g_clear_object (&self->analysis);
     }
-  g_clear_object (&self->pinned);
-  g_clear_handle_id (&self->keys_idle_id, g_source_remove);
-  g_hash_table_remove_all (self->keys);
+  g_clear_object (&self->filter_model->pinned);
   g_hash_table_remove_all (self->headings);
-  g_hash_table_remove_all (self->order);
 
   if (analysis != NULL)
     {
@@ -1086,22 +1394,18 @@ gap_controls_page_set_analysis (GapControlsPage *self,
       self->assessment_changed_id =
         g_signal_connect_swapped (self->workspace, "assessment-changed",
                                   G_CALLBACK (assessment_changed_cb), self);
-      self->order_changed_id =
-        g_signal_connect_swapped (gap_workspace_get_assessments (self->workspace), "items-changed",
-                                  G_CALLBACK (order_changed_cb), self);
       self->analysis_changed_id =
         g_signal_connect_swapped (self->analysis, "changed",
                                   G_CALLBACK (analysis_changed_cb), self);
-      self->keys_next = 0;
-      self->keys_idle_id = g_idle_add_full (G_PRIORITY_LOW, build_keys_cb, self, NULL);
     }
 
   /* The editor first: the new model's selection goes to it. */
   gap_assessment_editor_set_analysis (self->editor, analysis);
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   self->workspace != NULL
-                                     ? gap_workspace_get_assessments (self->workspace)
-                                     : NULL);
+  gap_control_filter_set_analysis (self->filter_model, analysis);
+  gap_control_filter_set_model (self->filter_model,
+                                self->workspace != NULL
+                                  ? gap_workspace_get_assessments (self->workspace)
+                                  : NULL);
   selected_item_changed_cb (self);
   update_count (self);
 
@@ -1166,7 +1470,6 @@ gap_controls_page_dispose (GObject *object)
 
   if (self->editor != NULL)
     gap_assessment_editor_flush (self->editor);
-  g_clear_handle_id (&self->keys_idle_id, g_source_remove);
   if (self->scroll_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick_id);
@@ -1174,10 +1477,7 @@ gap_controls_page_dispose (GObject *object)
     }
 
   if (self->workspace != NULL)
-    {
-      g_clear_signal_handler (&self->assessment_changed_id, self->workspace);
-      g_clear_signal_handler (&self->order_changed_id, gap_workspace_get_assessments (self->workspace));
-    }
+    g_clear_signal_handler (&self->assessment_changed_id, self->workspace);
   if (self->analysis != NULL)
     g_clear_signal_handler (&self->analysis_changed_id, self->analysis);
   if (self->slots != NULL)
@@ -1193,7 +1493,6 @@ gap_controls_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->pinned);
   g_clear_object (&self->analysis);
   g_clear_object (&self->workspace);
   g_clear_object (&self->slots);
@@ -1206,11 +1505,8 @@ gap_controls_page_finalize (GObject *object)
 {
   GapControlsPage *self = GAP_CONTROLS_PAGE (object);
 
-  g_clear_pointer (&self->keys, g_hash_table_unref);
   g_clear_pointer (&self->headings, g_hash_table_unref);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
-  g_clear_pointer (&self->order, g_hash_table_unref);
-  g_clear_pointer (&self->query, g_strfreev);
   g_clear_pointer (&self->query_text, g_free);
 
   G_OBJECT_CLASS (gap_controls_page_parent_class)->finalize (object);
@@ -1275,6 +1571,7 @@ gap_controls_page_class_init (GapControlsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GAP_TYPE_ASSESSMENT_EDITOR);
+  g_type_ensure (GAP_TYPE_CONTROL_FILTER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/gap-controls-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1294,7 +1591,6 @@ gap_controls_page_class_init (GapControlsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GapControlsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, GapControlsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, GapControlsPage, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, GapControlsPage, filter);
   gtk_widget_class_bind_template_child (widget_class, GapControlsPage, editor_heading);
   gtk_widget_class_bind_template_child (widget_class, GapControlsPage, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, GapControlsPage, editor);
@@ -1320,18 +1616,15 @@ gap_controls_page_init (GapControlsPage *self)
 
   gap_gui_ensure_style ();
 
-  self->keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->bound_rows = g_hash_table_new (NULL, NULL);
   self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->order = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->slots = gap_slot_model_new (G_LIST_MODEL (self->filter_model), slots_changed_cb, self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
 
-  gtk_custom_filter_set_filter_func (self->filter, match, self, NULL);
 
   fill_dropdown (self->verdict_dropdown, _("Any verdict"), GAP_N_VERDICTS, verdict_label);
   fill_dropdown (self->responsibility_dropdown, _("Any responsibility"), 3, responsibility_label);

@@ -13,6 +13,7 @@
 #include "gap-control-row.h"
 #include "gap-controls-page.h"
 #include "gap-date-row.h"
+#include "gap-json.h"
 #include "gap-window.h"
 #include "gap-workspace-private.h"
 #include "gui-test-util.h"
@@ -27,7 +28,7 @@ typedef struct
   GapAnalysis        *analysis;
   GapControlsPage    *page;
   GtkEditable        *search_entry;
-  GtkFilterListModel *filter_model;
+  GListModel         *filter_model;
   GtkListView        *list_view;
   GtkStack           *list_stack;
   GtkDropDown        *verdict_dropdown;
@@ -667,7 +668,7 @@ test_large_list (Fixture       *f,
         expected++;
     }
 
-  gtk_filter_list_model_set_model (f->filter_model, G_LIST_MODEL (big));
+  g_object_set (f->filter_model, "model", big, NULL);
   gui_test_iterate ();
   g_assert_cmpuint (n_shown (f), ==, 20000);
 
@@ -939,6 +940,206 @@ test_rows_follow_filter (Fixture       *f,
                     GTK_INVALID_LIST_POSITION);
 }
 
+/* ---- the filter against a plain recomputation ---- */
+
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normalized, -1);
+}
+
+/* What the page should show: every assessment, in the workspace's order,
+ * whose ID, titles, owner and notes hold every word of @query and whose
+ * values are those of @wanted (-1 for any). */
+static GPtrArray *
+expected_shown (Fixture    *f,
+                const char *query,
+                const int   wanted[4])
+{
+  GListModel *all = gap_workspace_get_assessments (f->workspace);
+  g_autofree char *folded = fold_text (query);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n", -1);
+  GPtrArray *shown = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(GapAssessment) a = g_list_model_get_item (all, i);
+      GapControl *c = gap_assessment_get_control (a);
+      g_autofree char *text = g_strjoin ("\n", gap_control_get_id (c),
+                                         gap_control_get_title (c, "en"),
+                                         gap_control_get_title (c, "zh_TW"),
+                                         gap_assessment_get_owner (a),
+                                         gap_assessment_get_notes (a), NULL);
+      g_autofree char *key = fold_text (text);
+      int values[4] = {
+        gap_analysis_get_verdict (f->analysis, a),
+        gap_assessment_get_responsibility (a),
+        gap_assessment_get_status (a),
+        gap_assessment_get_applicability (a),
+      };
+      gboolean match = TRUE;
+
+      for (guint w = 0; words[w] != NULL && match; w++)
+        match = strstr (key, words[w]) != NULL;
+      for (guint v = 0; v < 4 && match; v++)
+        match = wanted[v] < 0 || values[v] == wanted[v];
+      if (match)
+        g_ptr_array_add (shown, a);   /* the workspace holds it */
+    }
+
+  return shown;
+}
+
+static void
+assert_shown (Fixture    *f,
+              const char *query,
+              const int   wanted[4])
+{
+  g_autoptr(GPtrArray) expected = expected_shown (f, query, wanted);
+  GListModel *list_model = G_LIST_MODEL (gtk_list_view_get_model (f->list_view));
+
+  if (n_shown (f) != expected->len)
+    g_error ("“%s” (%d %d %d %d): %u shown, %u expected", query,
+             wanted[0], wanted[1], wanted[2], wanted[3], n_shown (f), expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_true (shown_item (f, i) == expected->pdata[i]);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model), ==, expected->len);
+}
+
+/* A piece of one of @a's texts, a character to four long, sometimes in
+ * capitals. */
+static char *
+random_word (GapAssessment *a)
+{
+  GapControl *c = gap_assessment_get_control (a);
+  const char *texts[] = {
+    gap_control_get_id (c), gap_control_get_title (c, "en"), gap_control_get_title (c, "zh_TW"),
+    gap_assessment_get_owner (a), gap_assessment_get_notes (a),
+  };
+  const char *text = texts[g_test_rand_int_range (0, G_N_ELEMENTS (texts))];
+  glong n = text != NULL ? g_utf8_strlen (text, -1) : 0;
+  glong start, length;
+  g_autofree char *word = NULL;
+
+  if (n == 0)
+    return g_strdup ("zq");
+  start = g_test_rand_int_range (0, n);
+  length = MIN (n - start, g_test_rand_int_range (1, 5));
+  word = g_utf8_substring (text, start, start + length);
+  g_strstrip (word);
+  if (g_test_rand_bit ())
+    return g_utf8_strup (word, -1);
+  return g_steal_pointer (&word);
+}
+
+static gboolean
+page_has_analysis (gpointer data)
+{
+  Fixture *f = data;
+
+  return gap_controls_page_get_analysis (f->page) == f->analysis;
+}
+
+/* Random searches typed a key at a time, and deleted again, under random
+ * dropdown values, with edits in between: after every keystroke the page
+ * shows exactly what a plain recomputation over the workspace finds. The
+ * demo workspace has owners, notes and every verdict. */
+static void
+test_filter_recomputation (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "controls-demo.ismsgap", NULL);
+  g_autoptr(GFile) demo = g_file_new_for_path (path);
+  GtkDropDown *dropdowns[4] = {
+    f->verdict_dropdown, page_child (f, "responsibility_dropdown"),
+    page_child (f, "status_dropdown"), page_child (f, "applicability_dropdown"),
+  };
+  GListModel *all;
+  guint n_all;
+
+  g_file_delete (demo, NULL, NULL);
+  g_object_unref (gap_workspace_create_demo (demo, &error));
+  g_assert_no_error (error);
+  g_assert_true (gap_window_open_file (f->window, demo, &error));
+  g_assert_no_error (error);
+  gap_window_show_page (f->window, "controls");
+  f->workspace = gap_window_get_workspace (f->window);
+  f->analysis = gap_window_get_analysis (f->window);
+  if (!gui_test_wait_until (page_has_analysis, f, 3000))
+    g_error ("the page did not take the demo's analysis");
+  gui_test_iterate ();
+  all = gap_workspace_get_assessments (f->workspace);
+  n_all = g_list_model_get_n_items (all);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(GapAssessment) a = g_list_model_get_item (all, g_test_rand_int_range (0, n_all));
+      g_autofree char *first = random_word (a);
+      g_autofree char *query = NULL;
+      int wanted[4];
+      glong n;
+
+      /* Mostly any: four random values together rarely match anything. */
+      for (guint v = 0; v < 4; v++)
+        {
+          guint n_values = g_list_model_get_n_items (gtk_drop_down_get_model (dropdowns[v]));
+
+          wanted[v] = g_test_rand_int_range (0, 3) == 0 ? g_test_rand_int_range (0, n_values - 1) : -1;
+          gtk_drop_down_set_selected (dropdowns[v], wanted[v] + 1);
+        }
+
+      if (g_test_rand_bit ())
+        {
+          g_autoptr(GapAssessment) b = g_list_model_get_item (all, g_test_rand_int_range (0, n_all));
+          g_autofree char *second = random_word (b);
+
+          query = g_strconcat (first, " ", second, NULL);
+        }
+      else
+        query = g_strdup (first);
+
+      n = g_utf8_strlen (query, -1);
+      for (glong i = 0; i <= n; i++)
+        {
+          g_autofree char *typed = g_utf8_substring (query, 0, i);
+
+          type_search (f, typed);
+          assert_shown (f, typed, wanted);
+        }
+      for (glong i = n - 1; i >= 0; i--)
+        {
+          g_autofree char *typed = g_utf8_substring (query, 0, i);
+
+          type_search (f, typed);
+          assert_shown (f, typed, wanted);
+        }
+
+      /* An edit the filter has to see at the next search. */
+      if (round % 4 == 3)
+        {
+          g_autoptr(GapAssessment) edited = g_list_model_get_item (all, g_test_rand_int_range (0, n_all));
+
+          if (gap_control_get_kind (gap_assessment_get_control (edited)) != GAP_CONTROL_KIND_CLAUSE)
+            {
+              gap_workspace_set_assessment_enum (f->workspace, edited, GAP_FIELD_STATUS,
+                                                 g_test_rand_int_range (0, 6), &error);
+              g_assert_no_error (error);
+            }
+          gap_workspace_set_assessment_string (f->workspace, edited, GAP_FIELD_OWNER, first, &error);
+          g_assert_no_error (error);
+          gui_test_iterate ();
+        }
+    }
+
+  gui_test_click (gui_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Clear Filters"));
+  type_search (f, "");
+  g_assert_cmpuint (n_shown (f), ==, n_all);
+  g_file_delete (demo, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -960,6 +1161,7 @@ main (int   argc,
   ADD ("search-queries", test_search_queries);
   ADD ("large-list", test_large_list);
   ADD ("rows-follow-filter", test_rows_follow_filter);
+  ADD ("filter-recomputation", test_filter_recomputation);
 #undef ADD
 
   ret = g_test_run ();
