@@ -244,16 +244,17 @@ gap_window_set_page_workspace (GapWindow *self,
     }
 }
 
+/* G_MAXUINT while the stack is being built or torn down. */
 static guint
 visible_page_index (GapWindow *self)
 {
   GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->slots); i++)
-    if (visible == GTK_WIDGET (self->slots[i]))
+    if (visible != NULL && visible == GTK_WIDGET (self->slots[i]))
       return i;
 
-  g_assert_not_reached ();
+  return G_MAXUINT;
 }
 
 static void
@@ -268,10 +269,14 @@ gap_window_sync_pages (GapWindow *self)
 static void
 visible_page_changed_cb (GapWindow *self)
 {
-  if (self->switching || self->slots[0] == NULL)
+  guint visible;
+
+  if (self->switching)
     return;
 
-  gap_window_set_page_workspace (self, visible_page_index (self), TRUE);
+  visible = visible_page_index (self);
+  if (visible != G_MAXUINT)
+    gap_window_set_page_workspace (self, visible, TRUE);
 }
 
 /* ---- state ---- */
