@@ -296,32 +296,28 @@ item_row_move_cb (GapScopeItemRow *row,
     gap_scope_item_row_focus_move (GAP_SCOPE_ITEM_ROW (moved), delta);
 }
 
-static gboolean
-remove_item (GtkWidget  *widget,
-             gpointer    item,
-             GError    **error)
-{
-  GapScopePage *self = GAP_SCOPE_PAGE (widget);
-
-  return self->workspace == NULL || gap_workspace_remove_scope_item (self->workspace, item, error);
-}
-
 static void
 item_row_remove_cb (GapScopeItemRow *row,
                     KindGroup       *group)
 {
   GapScopePage *self = group->self;
-  GapScopeItem *item = gap_scope_item_row_get_item (row);
-  g_autofree char *heading = NULL;
+  g_autoptr(GapScopeItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
 
   if (self->workspace == NULL)
     return;
 
-  /* The workspace's undo covers field changes, not removals: ask first. */
+  /* Removing is one undo step: no question first, Undo in the toast. */
+  item = g_object_ref (gap_scope_item_row_get_item (row));
+  if (!gap_workspace_remove_scope_item (self->workspace, item, &error))
+    {
+      gap_widget_show_error (GTK_WIDGET (self), _("Could not remove the item"), error);
+      return;
+    }
   /* Translators: %s is the name of a scope item, e.g. a site */
-  heading = g_strdup_printf (_("Remove “%s”?"), gap_scope_item_get_name (item));
-  gap_confirm_removal (GTK_WIDGET (self), heading, _("Removing it cannot be undone."), item,
-                       remove_item, _("Could not remove the item"));
+  title = g_strdup_printf (_("“%s” removed"), gap_scope_item_get_name (item));
+  gap_widget_add_undo_toast (GTK_WIDGET (self), title);
 }
 
 static GtkWidget *

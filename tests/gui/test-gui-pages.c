@@ -186,7 +186,6 @@ test_scope_page (Fixture       *f,
   GapScopeItemRow *row;
   GtkWidget *date_row;
   GtkWidget *title;
-  GtkWindow *dialog;
   g_autoptr(GDateTime) day = g_date_time_new_local (2026, 3, 14, 0, 0, 0);
   GStatBuf st;
 
@@ -269,16 +268,24 @@ test_scope_page (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (item_row_at (sites, 1))),
                    ==, "Taipei head office");
 
-  /* Removing asks first (it cannot be undone); Cancel keeps the item. */
+  /* Removing asks nothing: a toast offers Undo, which puts the item back
+   * at its place. */
   row = item_row_at (sites, 0);
   gui_test_click (gui_test_find (GTK_WIDGET (row), GTK_TYPE_BUTTON, "_Remove"));
-  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  gui_test_click_response (dialog, "_Cancel");
+  gui_test_iterate ();
+  g_assert_null (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (g_list_model_get_n_items (site_items), ==, 1);
+  g_assert_nonnull (gui_test_find (GTK_WIDGET (f->window), GTK_TYPE_LABEL,
+                                   "“Kaohsiung data room” removed"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  gui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (site_items), ==, 2);
+  g_assert_cmpstr (item_name (site_items, 0), ==, "Kaohsiung data room");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (item_row_at (sites, 0))),
+                   ==, "Kaohsiung data room");
+  row = item_row_at (sites, 0);
   gui_test_click (gui_test_find (GTK_WIDGET (row), GTK_TYPE_BUTTON, "_Remove"));
-  dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  gui_test_click_response (dialog, "_Remove");
+  gui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (site_items), ==, 1);
   g_assert_cmpstr (item_name (site_items, 0), ==, "Taipei head office");
   g_assert_true (gap_scope_item_row_get_item (item_row_at (sites, 0)) ==
