@@ -1170,16 +1170,21 @@ slots_changed_cb (gboolean  done,
 
   update_count (self);
 
-  /* The assessment being edited stays selected where it is shown now;
-   * gone, the selection is where GtkSingleSelection left it. */
+  /* The assessment being edited stays selected where it is shown now.
+   * Filtered out, it stays in the editor and the list selects nothing, as
+   * in other GNOME list and detail views; switching the editor to another
+   * control made the frame after a keystroke lay out both panes. */
   selected = gap_assessment_editor_get_assessment (self->editor);
   if (selected != NULL)
     {
       guint now = shown_position (self, selected);
 
-      if (now != GTK_INVALID_LIST_POSITION && now != gtk_single_selection_get_selected (self->selection))
+      if (now != gtk_single_selection_get_selected (self->selection))
         gtk_single_selection_set_selected (self->selection, now);
     }
+  else if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    /* Nothing edited yet: the first control, as a new workspace opens. */
+    gtk_single_selection_set_selected (self->selection, 0);
   selected_item_changed_cb (self);
 }
 
@@ -1195,6 +1200,9 @@ selected_item_changed_cb (GapControlsPage *self)
     return;
 
   assessment = shown_at (self, gtk_single_selection_get_selected (self->selection));
+  /* Nothing selected in the list: the editor keeps what it shows. */
+  if (assessment == NULL && gap_assessment_editor_get_assessment (self->editor) != NULL)
+    return;
 
   gap_assessment_editor_set_assessment (self->editor, assessment);
   gtk_stack_set_visible_child_name (self->editor_stack, assessment != NULL ? "editor" : "empty");

@@ -260,10 +260,15 @@ test_search_and_filter (Fixture       *f,
   search (f, "cloud 5.23", 1);
   search (f, "no such control at all", 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->list_stack), ==, "empty");
+  /* The control being edited (the first, selected when the page opened)
+   * stays in the editor while the search hides it; the list selects it
+   * again when it shows it. */
   g_assert_null (gap_controls_page_get_selected (f->page));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (f, "editor_stack")), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (f, "editor_stack")), ==, "editor");
+  g_assert_true (gap_assessment_editor_get_assessment (f->editor) == first);
   search (f, "", total);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->list_stack), ==, "list");
+  g_assert_true (gap_controls_page_get_selected (f->page) == first);
 
   /* By verdict: a new workspace has nothing covered and everything a gap. */
   gtk_drop_down_set_selected (f->verdict_dropdown, 1 + GAP_VERDICT_COVERED);
@@ -862,9 +867,13 @@ check_list (Fixture *f)
     }
   g_hash_table_unref (check.seen);
 
-  /* The selection, the editor and the page agree. */
-  g_assert_true (gap_controls_page_get_selected (f->page) ==
-                 gap_assessment_editor_get_assessment (f->editor));
+  /* The selection, the editor and the page agree: the list selects the
+   * control in the editor where it shows it, and nothing where not. */
+  if (filter_position (f, gap_assessment_editor_get_assessment (f->editor)) != GTK_INVALID_LIST_POSITION)
+    g_assert_true (gap_controls_page_get_selected (f->page) ==
+                   gap_assessment_editor_get_assessment (f->editor));
+  else
+    g_assert_null (gap_controls_page_get_selected (f->page));
 }
 
 /* How many controls hold @text (one word, folded) in their ID, titles,
@@ -935,9 +944,80 @@ test_rows_follow_filter (Fixture       *f,
   g_assert_true (gap_assessment_editor_get_assessment (f->editor) == edited);
   search (f, "A.5.1", count_matching (f, "a.5.1"));
   check_list (f);
-  g_assert_true (gap_controls_page_get_selected (f->page) != edited);
-  g_assert_cmpuint (filter_position (f, gap_controls_page_get_selected (f->page)), !=,
-                    GTK_INVALID_LIST_POSITION);
+  g_assert_null (gap_controls_page_get_selected (f->page));
+  g_assert_true (gap_assessment_editor_get_assessment (f->editor) == edited);
+}
+
+/* How many controls a search for @word in the Chinese titles finds. */
+static guint
+n_shown_for (Fixture    *f,
+             const char *word)
+{
+  GListModel *all = gap_workspace_get_assessments (f->workspace);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(GapAssessment) a = g_list_model_get_item (all, i);
+
+      if (strstr (gap_control_get_title (gap_assessment_get_control (a), "zh_TW"), word) != NULL)
+        n++;
+    }
+  return n;
+}
+
+/* A search that hides the control being edited leaves it in the editor,
+ * which still edits that control; the list selects nothing until a row is
+ * chosen or the control is shown again. Folded, the back button still
+ * returns to the list. */
+static void
+test_editor_keeps_filtered_out (Fixture       *f,
+                                gconstpointer  data)
+{
+  GapAssessment *kept, *other;
+
+  kept = select_control (f, "A.8.12");
+  search (f, "雲端", n_shown_for (f, "雲端"));
+  g_assert_cmpuint (n_shown (f), >, 0);
+  g_assert_null (gap_controls_page_get_selected (f->page));
+  g_assert_true (gap_assessment_editor_get_assessment (f->editor) == kept);
+  g_assert_nonnull (strstr (gtk_label_get_label (page_child (f, "editor_heading")), "A.8.12"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (f, "editor_stack")), ==, "editor");
+
+  /* An edit goes to the control in the editor, which stays hidden. */
+  adw_combo_row_set_selected (editor_child (f, "status_row"), GAP_STATUS_PLANNED);
+  gui_test_iterate ();
+  g_assert_cmpint (gap_assessment_get_status (kept), ==, GAP_STATUS_PLANNED);
+  for (guint i = 0; i < n_shown (f); i++)
+    {
+      g_assert_true (shown_item (f, i) != kept);
+      g_assert_cmpint (gap_assessment_get_status (shown_item (f, i)), ==, GAP_STATUS_NOT_ASSESSED);
+    }
+  g_assert_null (gap_controls_page_get_selected (f->page));
+
+  /* Choosing a shown control edits that one. */
+  other = shown_item (f, 0);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (f->list_view)), 0);
+  gui_test_iterate ();
+  g_assert_true (gap_assessment_editor_get_assessment (f->editor) == other);
+  g_assert_true (gap_controls_page_get_selected (f->page) == other);
+
+  /* Folded: the editor opened, a search run from the list hides its
+   * control, and the editor and its back button still work. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  gui_test_iterate ();
+  gui_test_iterate ();
+  g_assert_true (adw_leaflet_get_folded (f->leaflet));
+  kept = select_control (f, "A.5.7");
+  g_assert_true (adw_leaflet_get_visible_child (f->leaflet) == f->editor_pane);
+  gui_test_click (back_button (f));
+  g_assert_true (adw_leaflet_get_visible_child (f->leaflet) == f->list_pane);
+  search (f, "A.8.12", 1);
+  g_assert_null (gap_controls_page_get_selected (f->page));
+  g_assert_true (gap_assessment_editor_get_assessment (f->editor) == kept);
+  g_assert_true (adw_leaflet_get_visible_child (f->leaflet) == f->list_pane);
+  search (f, "", g_list_model_get_n_items (gap_workspace_get_assessments (f->workspace)));
+  g_assert_true (gap_controls_page_get_selected (f->page) == kept);
 }
 
 /* ---- the filter against a plain recomputation ---- */
@@ -1162,6 +1242,7 @@ main (int   argc,
   ADD ("large-list", test_large_list);
   ADD ("rows-follow-filter", test_rows_follow_filter);
   ADD ("filter-recomputation", test_filter_recomputation);
+  ADD ("editor-keeps-filtered-out", test_editor_keeps_filtered_out);
 #undef ADD
 
   ret = g_test_run ();
