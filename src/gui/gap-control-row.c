@@ -324,6 +324,16 @@ gap_gui_find_group (GapCatalog     *catalog,
   return NULL;
 }
 
+/* GtkLabel lays its text out again even when it is set to the same text:
+ * rows are bound again and their headings set at every refilter. */
+static void
+set_label_text (GtkLabel   *label,
+                const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
 static void
 set_verdict (GapControlRow *self,
              GapVerdict     verdict)
@@ -461,7 +471,7 @@ gap_control_row_update (GapControlRow *self)
       g_autofree char *details = format_details (self->assessment);
 
       ensure_details_label (self);
-      gtk_label_set_label (self->details_label, details);
+      set_label_text (self->details_label, details);
       gtk_widget_set_visible (GTK_WIDGET (self->details_label), details[0] != '\0');
     }
 }
@@ -481,7 +491,7 @@ gap_control_row_bind (GapControlRow *self,
   if (assessment == NULL)
     return;
 
-  gtk_label_set_label (self->id_label, gap_assessment_get_control_id (assessment));
+  set_label_text (self->id_label, gap_assessment_get_control_id (assessment));
   gap_row_title_set_text (self->title,
                           gap_control_get_title (gap_assessment_get_control (assessment), NULL));
   gap_control_row_update (self);
@@ -516,7 +526,7 @@ gap_control_row_set_heading (GapControlRow *self,
     }
 
   if (heading != NULL)
-    gtk_label_set_label (self->heading_label, heading);
+    set_label_text (self->heading_label, heading);
   gtk_widget_set_visible (GTK_WIDGET (self->heading_label), heading != NULL);
 }
 
