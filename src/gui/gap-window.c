@@ -858,6 +858,28 @@ gap_window_migrate_action (GtkWidget  *widget,
     gap_widget_show_error (widget, _("Could not migrate the workspace"), error);
 }
 
+/* Built on first use: GtkApplication would build it from gtk/help-overlay.ui for every
+ * window before its first frame, a few milliseconds of start-up for a window seldom
+ * opened. The window keeps it (gtk_application_window_set_help_overlay()). */
+static void
+gap_window_show_help_overlay_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/ismsgap/IsmsGap/ui/gap-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 gap_window_undo_action (GtkWidget  *widget,
                         const char *action_name,
@@ -1057,6 +1079,8 @@ gap_window_class_init (GapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, gap_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    gap_window_show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   gap_window_show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-workspace", NULL);

@@ -52,6 +52,7 @@ test_window_welcome (void)
   GtkWidget *new_button;
   GtkWindow *about;
   GtkWindow *shortcuts;
+  g_auto(GStrv) accels = NULL;
   gpointer weak = window;
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
@@ -92,7 +93,9 @@ test_window_welcome (void)
   gui_test_iterate ();
   g_assert_null (gui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
 
-  /* Keyboard shortcuts: GtkApplication loaded gtk/help-overlay.ui. */
+  /* Keyboard shortcuts: built on first use, on Ctrl+? as GtkApplication would. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   gui_test_iterate ();
   shortcuts = gui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
