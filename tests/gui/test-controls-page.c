@@ -1106,7 +1106,9 @@ random_word (GapAssessment *a)
   if (n == 0)
     return g_strdup ("zq");
   start = g_test_rand_int_range (0, n);
-  length = MIN (n - start, g_test_rand_int_range (1, 5));
+  /* Drawn before MIN(), which would evaluate it twice. */
+  length = g_test_rand_int_range (1, 5);
+  length = MIN (n - start, length);
   word = g_utf8_substring (text, start, start + length);
   g_strstrip (word);
   if (g_test_rand_bit ())
