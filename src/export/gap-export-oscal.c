@@ -324,7 +324,6 @@ typedef struct
   GHashTable   *leveraged;
   /* Per language, msgid → translation: looking one up costs a locale
    * query, and every control asks for the same few. */
-  GHashTable   *translations[2];
   /* Name → UUID of the subjects named once per control (components,
    * providers): a SHA-1 each time was a cost. */
   GHashTable   *uuids;
@@ -339,8 +338,6 @@ oscal_clear (Oscal *o)
   g_clear_pointer (&o->components, g_hash_table_unref);
   g_clear_pointer (&o->component_order, g_ptr_array_unref);
   g_clear_pointer (&o->leveraged, g_hash_table_unref);
-  for (guint slot = 0; slot < G_N_ELEMENTS (o->translations); slot++)
-    g_clear_pointer (&o->translations[slot], g_hash_table_unref);
   g_clear_pointer (&o->uuids, g_hash_table_unref);
 }
 
@@ -358,19 +355,7 @@ tr (Oscal      *o,
     guint       slot,
     const char *msgid)
 {
-  const char *text;
-
-  /* Keyed by the msgid's address: the same literal, the same words. */
-  if (o->translations[slot] == NULL)
-    o->translations[slot] = g_hash_table_new (NULL, NULL);
-  text = g_hash_table_lookup (o->translations[slot], msgid);
-  if (text == NULL)
-    {
-      /* Translations live as long as the program. */
-      text = gap_report_gettext (o->report, slot, msgid);
-      g_hash_table_insert (o->translations[slot], (gpointer) msgid, (gpointer) text);
-    }
-  return text;
+  return gap_report_gettext (o->report, slot, msgid);
 }
 
 static char *

@@ -86,41 +86,6 @@ text_take (const GapReport *report,
   g_free (second);
 }
 
-/* _gap_gettext_for() through a cache: it asks the locale which language
- * the interface speaks on every call, and a report of 20,000 controls asks
- * for the same few words tens of thousands of times (an XLSX export spent
- * 5 % there). A language's words do not change while the program runs. */
-static const char *report_gettext (const char *lang, const char *msgid) G_GNUC_FORMAT (2);
-
-static const char *
-report_gettext (const char *lang,
-                const char *msgid)
-{
-  static GMutex lock;
-  static GHashTable *languages;  /* lang → (msgid address → translation) */
-  GHashTable *words;
-  const char *text;
-
-  g_mutex_lock (&lock);
-  if (languages == NULL)
-    languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) g_hash_table_unref);
-  words = g_hash_table_lookup (languages, lang);
-  if (words == NULL)
-    {
-      words = g_hash_table_new (NULL, NULL);
-      g_hash_table_insert (languages, g_strdup (lang), words);
-    }
-  text = g_hash_table_lookup (words, msgid);
-  if (text == NULL)
-    {
-      text = _gap_gettext_for (lang, msgid);
-      g_hash_table_insert (words, (gpointer) msgid, (gpointer) text);
-    }
-  g_mutex_unlock (&lock);
-  return text;
-}
-
 const char *
 gap_report_gettext (const GapReport *self,
                     guint            slot,
@@ -129,7 +94,7 @@ gap_report_gettext (const GapReport *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (slot < self->n_languages, NULL);
 
-  return report_gettext (self->languages[slot], msgid);
+  return _gap_gettext_for (self->languages[slot], msgid);
 }
 
 void
@@ -163,7 +128,7 @@ text_format (const GapReport *report,
       va_list args;
 
       va_start (args, msgid);
-      parts[slot] = g_strdup_vprintf (report_gettext (report->languages[slot], msgid), args);
+      parts[slot] = g_strdup_vprintf (_gap_gettext_for (report->languages[slot], msgid), args);
       va_end (args);
     }
   text_take (report, text, parts[0], parts[1]);
@@ -522,7 +487,7 @@ join_list (GPtrArray  *items,
            const char *lang)
 {
   /* Translators: separates the items of a list inside a table cell. */
-  const char *separator = report_gettext (lang, N_("; "));
+  const char *separator = _gap_gettext_for (lang, N_("; "));
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < items->len; i++)
@@ -557,7 +522,7 @@ text_services (Builder       *b,
           if (record != NULL && gap_service_record_get_in_use (record))
             g_ptr_array_add (names, g_strdup (name));
           else
-            g_ptr_array_add (names, g_strdup_printf (report_gettext (lang,
+            g_ptr_array_add (names, g_strdup_printf (_gap_gettext_for (lang,
                                                                             N_("%s (not in use)")),
                                                      name));
         }
@@ -603,9 +568,9 @@ text_certificates (Builder       *b,
               state = _gap_certificate_state_get_msgid (gap_certificate_get_state (certificate,
                                                                                     &b->today));
               /* Translators: a certificate and its state, "ISO 27001 (Stale)". */
-              g_ptr_array_add (items, g_strdup_printf (report_gettext (lang, N_("%s (%s)")),
+              g_ptr_array_add (items, g_strdup_printf (_gap_gettext_for (lang, N_("%s (%s)")),
                                                        gap_certificate_get_title (certificate, lang),
-                                                       report_gettext (lang, state)));
+                                                       _gap_gettext_for (lang, state)));
             }
         }
       parts[slot] = join_list (items, lang);
@@ -627,7 +592,7 @@ text_reasons (Builder        *b,
 
       for (guint bit = 0; bit < GAP_N_REASONS; bit++)
         if (reasons & (1u << bit))
-          g_ptr_array_add (items, (gpointer) report_gettext (lang,
+          g_ptr_array_add (items, (gpointer) _gap_gettext_for (lang,
                                                                _gap_reason_get_msgid (1u << bit)));
       parts[slot] = join_list (items, lang);
     }
