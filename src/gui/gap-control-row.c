@@ -390,7 +390,8 @@ responsibility_query_tooltip_cb (GtkWidget     *image,
   if (text == NULL)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, text);
+  /* Not gtk_tooltip_set_text(): GTK 4.8 sizes Chinese text one character wide. */
+  gap_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 

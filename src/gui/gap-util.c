@@ -326,19 +326,14 @@ gap_boxed_list_new (gboolean placeholder)
 #define TOOLTIP_TEXT_KEY "gap-tooltip-text"
 #define TOOLTIP_WRAP_CHARS 40
 
-static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard_mode,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
+void
+gap_tooltip_set_text (GtkTooltip *tooltip,
+                      const char *text)
 {
-  g_autofree char *text = g_strdup (gap_widget_get_tooltip (widget));
   GtkWidget *label;
 
-  if (text == NULL || text[0] == '\0')
-    return FALSE;
+  g_return_if_fail (GTK_IS_TOOLTIP (tooltip));
+  g_return_if_fail (text != NULL);
 
   label = gtk_label_new (text);
   /* Short tips stay on one line; long ones wrap at a sensible width, which
@@ -351,7 +346,21 @@ query_tooltip_cb (GtkWidget  *widget,
       gtk_label_set_max_width_chars (GTK_LABEL (label), TOOLTIP_WRAP_CHARS);
     }
   gtk_tooltip_set_custom (tooltip, label);
+}
 
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  g_autofree char *text = g_strdup (gap_widget_get_tooltip (widget));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gap_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 

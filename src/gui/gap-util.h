@@ -77,6 +77,10 @@ void   gap_widget_set_tooltip      (GtkWidget    *widget,
                                     const char   *text);
 /* The tooltip given either way. */
 const char *gap_widget_get_tooltip (GtkWidget    *widget);
+/* Shows @text in @tooltip as the two above do, for a query-tooltip handler
+ * of its own. */
+void   gap_tooltip_set_text        (GtkTooltip   *tooltip,
+                                    const char   *text);
 
 /* Commit an AdwEntryRow when Enter is pressed or the focus leaves it, and
  * only when the text differs from the value last synced from the model. */
