@@ -98,13 +98,10 @@ static const char * const statement_sql[GAP_N_STMTS] = {
     "SELECT time, item, field, old_value, new_value, author FROM change_log ORDER BY id",
   /* Times the application writes ("2026-11-29T08:15:00Z") sort as text as
    * they do in time; anything else (an imported log) must be parsed. */
-  [GAP_STMT_LOG_LATEST_NORMAL] =
-    "SELECT max(time) FROM change_log WHERE time GLOB " GAP_STORE_NORMAL_TIME,
+  [GAP_STMT_LOG_TIMES] = "SELECT time FROM change_log",
   [GAP_STMT_LOG_TIMES_NORMAL] =
     "SELECT DISTINCT time FROM change_log WHERE time GLOB " GAP_STORE_NORMAL_TIME
     " ORDER BY time DESC",
-  [GAP_STMT_LOG_TIMES_OTHER] =
-    "SELECT DISTINCT time FROM change_log WHERE NOT time GLOB " GAP_STORE_NORMAL_TIME,
 };
 
 /* Indexed by GapAssessmentField; NULL where the field is not one column. */
