@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gap-json-writer-private.h"
+#include "gap-text-private.h"
 
 /* Large enough that a write costs little next to what fills it. */
 #define BUFFER_SIZE (64 * 1024)
@@ -155,44 +156,6 @@ put_escape (GapJsonWriter *self,
   put (self, escape, length);
 }
 
-/* The length of the UTF-8 character at @p, or 0 if it is not one: the
- * rules of g_utf8_validate() (no overlong forms, no surrogates, nothing
- * above U+10FFFF). */
-static gsize
-utf8_length (const guchar *p)
-{
-  guchar low = 0x80, high = 0xbf;
-  gsize length;
-
-  if (p[0] >= 0xc2 && p[0] <= 0xdf)
-    length = 2;
-  else if (p[0] >= 0xe0 && p[0] <= 0xef)
-    {
-      length = 3;
-      if (p[0] == 0xe0)
-        low = 0xa0;
-      else if (p[0] == 0xed)
-        high = 0x9f;
-    }
-  else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-    {
-      length = 4;
-      if (p[0] == 0xf0)
-        low = 0x90;
-      else if (p[0] == 0xf4)
-        high = 0x8f;
-    }
-  else
-    return 0;
-
-  if (p[1] < low || p[1] > high)
-    return 0;
-  for (gsize i = 2; i < length; i++)
-    if ((p[i] & 0xc0) != 0x80)
-      return 0;
-  return length;
-}
-
 /* A string in quotes, escaped, in one pass: printable ASCII and valid
  * UTF-8 go out as they are, each byte that is not UTF-8 becomes U+FFFD
  * (as g_utf8_make_valid() replaces). */
@@ -216,7 +179,7 @@ put_string (GapJsonWriter *self,
         }
       if (c == '\0')
         break;
-      if (c >= 0x80 && (length = utf8_length (p)) > 0)
+      if (c >= 0x80 && (length = _gap_utf8_char_length (p)) > 0)
         {
           p += length;
           continue;

@@ -35,6 +35,7 @@
 #include "gap-export-private.h"
 #include "gap-json-writer-private.h"
 #include "gap-oscal-private.h"
+#include "gap-text-private.h"
 #include "gap-workspace-private.h"
 
 #define OSCAL_VERSION "1.1.2"
@@ -66,11 +67,13 @@ _gap_oscal_uuid_v5 (const guint8  namespace_[16],
   out[8] = (out[8] & 0x3f) | 0x80;  /* RFC 4122 variant */
 }
 
-char *
-_gap_oscal_uuid_to_string (const guint8 uuid[16])
+#define UUID_TEXT_SIZE 37
+
+static void
+format_uuid (const guint8 uuid[16],
+             char         text[UUID_TEXT_SIZE])
 {
   static const char hex[] = "0123456789abcdef";
-  char *text = g_malloc (37);
   char *p = text;
 
   /* By hand: an SSP has several UUIDs per control, printf was a cost. */
@@ -82,6 +85,14 @@ _gap_oscal_uuid_to_string (const guint8 uuid[16])
       *p++ = hex[uuid[i] & 0xf];
     }
   *p = '\0';
+}
+
+char *
+_gap_oscal_uuid_to_string (const guint8 uuid[16])
+{
+  char *text = g_malloc (UUID_TEXT_SIZE);
+
+  format_uuid (uuid, text);
   return text;
 }
 
@@ -171,25 +182,30 @@ is_markdown_punctuation (guchar c)
     }
 }
 
-/* Bytes of valid UTF-8 at @p that go out as they are inside a line: not
- * Markdown punctuation, not a control character (C0, DEL, C1), not a
- * line or paragraph separator. */
+/* Bytes at @p that go out as they are inside a line: valid UTF-8 (so the
+ * text need not be validated first), not Markdown punctuation, not a
+ * control character (C0, DEL, C1), not a line or paragraph separator. */
 static gsize
 ordinary_run (const char *p)
 {
   const guchar *q = (const guchar *) p;
 
-  for (;; q++)
+  for (;;)
     {
+      gsize length;
+
       if (*q < 0x80)
         {
           if (*q < 0x20 || *q == 0x7f || is_markdown_punctuation (*q))
             break;
+          q++;
         }
-      else if (*q == 0xc2 && q[1] <= 0x9f)
+      else if ((length = _gap_utf8_char_length (q)) == 0 ||
+               (*q == 0xc2 && q[1] <= 0x9f) ||
+               (*q == 0xe2 && q[1] == 0x80 && (q[2] == 0xa8 || q[2] == 0xa9)))
         break;
-      else if (*q == 0xe2 && q[1] == 0x80 && (q[2] == 0xa8 || q[2] == 0xa9))
-        break;
+      else
+        q += length;
     }
   return (gsize) (q - (const guchar *) p);
 }
@@ -213,14 +229,11 @@ char *
 _gap_oscal_markdown (const char *text,
                      gboolean    one_line)
 {
-  g_autofree char *valid = NULL;
   GString *out;
   gboolean line_start = TRUE;
 
   if (text == NULL)
     text = "";
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
   if (is_plain_line (text))
     return g_strdup (text);
   out = g_string_sized_new (strlen (text) + 16);
@@ -244,6 +257,16 @@ _gap_oscal_markdown (const char *text,
               p += n;
               continue;
             }
+        }
+
+      if ((guchar) *p >= 0x80 && _gap_utf8_char_length ((const guchar *) p) == 0)
+        {
+          /* As g_utf8_make_valid() does: each byte that is not UTF-8
+           * becomes U+FFFD. */
+          g_string_append_len (out, "\xef\xbf\xbd", 3);
+          line_start = FALSE;
+          p++;
+          continue;
         }
 
       c = g_utf8_get_char (p);
@@ -327,6 +350,10 @@ typedef struct
   /* Name → UUID of the subjects named once per control (components,
    * providers): a SHA-1 each time was a cost. */
   GHashTable   *uuids;
+  /* The name of the subject whose UUID is asked for, and the last UUID
+   * given out by subject_uuid(): no allocation per UUID. */
+  GString      *name;
+  char          uuid_text[UUID_TEXT_SIZE];
 } Oscal;
 
 static void
@@ -339,6 +366,8 @@ oscal_clear (Oscal *o)
   g_clear_pointer (&o->component_order, g_ptr_array_unref);
   g_clear_pointer (&o->leveraged, g_hash_table_unref);
   g_clear_pointer (&o->uuids, g_hash_table_unref);
+  if (o->name != NULL)
+    g_string_free (g_steal_pointer (&o->name), TRUE);
 }
 
 static const char *
@@ -358,57 +387,67 @@ tr (Oscal      *o,
   return gap_report_gettext (o->report, slot, msgid);
 }
 
-static char *
-uuid_of_name (Oscal      *o,
-              const char *name)
+/* Sets o->name to the concatenation of @first and the strings after it,
+ * up to NULL: subjects are named without printf, several per control. */
+static void
+name_subject (Oscal      *o,
+              const char *first,
+              va_list     rest)
+{
+  if (o->name == NULL)
+    o->name = g_string_new (NULL);
+  g_string_truncate (o->name, 0);
+  for (const char *part = first; part != NULL; part = va_arg (rest, const char *))
+    g_string_append (o->name, part);
+}
+
+/* The name-based UUID of one subject of this workspace, named by the
+ * strings up to NULL; valid until the next call. */
+static const char *subject_uuid (Oscal *o, const char *first, ...) G_GNUC_NULL_TERMINATED;
+
+static const char *
+subject_uuid (Oscal      *o,
+              const char *first,
+              ...)
 {
   guint8 uuid[16];
+  va_list rest;
 
-  _gap_oscal_uuid_v5 (o->namespace_, name, uuid);
-  return _gap_oscal_uuid_to_string (uuid);
+  va_start (rest, first);
+  name_subject (o, first, rest);
+  va_end (rest);
+
+  _gap_oscal_uuid_v5 (o->namespace_, o->name->str, uuid);
+  format_uuid (uuid, o->uuid_text);
+  return o->uuid_text;
 }
 
-/* The name-based UUID of one subject of this workspace. */
-static char *uuid_for (Oscal *o, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
-static char *
-uuid_for (Oscal      *o,
-          const char *format,
-          ...)
-{
-  g_autofree char *name = NULL;
-  va_list args;
-
-  va_start (args, format);
-  name = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  return uuid_of_name (o, name);
-}
-
-/* uuid_for() of a subject named many times; owned by @o. */
-static const char *shared_uuid (Oscal *o, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* subject_uuid() of a subject named many times; owned by @o. */
+static const char *shared_uuid (Oscal *o, const char *first, ...) G_GNUC_NULL_TERMINATED;
 
 static const char *
 shared_uuid (Oscal      *o,
-             const char *format,
+             const char *first,
              ...)
 {
-  g_autofree char *name = NULL;
   char *uuid;
-  va_list args;
+  va_list rest;
 
-  va_start (args, format);
-  name = g_strdup_vprintf (format, args);
-  va_end (args);
+  va_start (rest, first);
+  name_subject (o, first, rest);
+  va_end (rest);
 
   if (o->uuids == NULL)
     o->uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  uuid = g_hash_table_lookup (o->uuids, name);
+  uuid = g_hash_table_lookup (o->uuids, o->name->str);
   if (uuid == NULL)
     {
-      uuid = uuid_of_name (o, name);
-      g_hash_table_insert (o->uuids, g_steal_pointer (&name), uuid);
+      guint8 bytes[16];
+
+      _gap_oscal_uuid_v5 (o->namespace_, o->name->str, bytes);
+      uuid = g_malloc (UUID_TEXT_SIZE);
+      format_uuid (bytes, uuid);
+      g_hash_table_insert (o->uuids, g_strdup (o->name->str), uuid);
     }
   return uuid;
 }
@@ -800,7 +839,8 @@ collect_components (Oscal *o)
           if (is_oscal_date (last_audit))
             g_hash_table_insert (o->leveraged,
                                  (gpointer) gap_certificate_get_family_id (certificate),
-                                 uuid_for (o, "leveraged-authorization/%s", families[j]));
+                                 g_strdup (subject_uuid (o, "leveraged-authorization/",
+                                                         families[j], NULL)));
         }
     }
 }
@@ -957,7 +997,7 @@ write_profile (Oscal          *o,
 
   _gap_json_writer_begin_object (w);
   begin_object (w, "profile");
-  take_string (w, "uuid", uuid_for (o, "profile"));
+  set_string (w, "uuid", subject_uuid (o, "profile", NULL));
   begin_metadata (o, w, say (o, " / ", N_("%s Annex A baseline of %s"), edition, title));
   _gap_json_writer_end_object (w);
 
@@ -1060,10 +1100,11 @@ add_information_types (Oscal         *o,
       g_autoptr(GapScopeItem) item = g_list_model_get_item (groups, i);
       g_autofree char *title = _gap_oscal_markdown (gap_scope_item_get_name (item), TRUE);
       g_autofree char *description = _gap_oscal_markdown (gap_scope_item_get_detail (item), FALSE);
+      char id[24];
 
+      g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, gap_scope_item_get_id (item));
       _gap_json_writer_begin_object (w);
-      take_string (w, "uuid", uuid_for (o, "information-type/%" G_GINT64_FORMAT,
-                                        gap_scope_item_get_id (item)));
+      set_string (w, "uuid", subject_uuid (o, "information-type/", id, NULL));
       set_string (w, "title", title);
       set_string (w, "description", *description != '\0' ? description : title);
       _gap_json_writer_end_object (w);
@@ -1073,7 +1114,7 @@ add_information_types (Oscal         *o,
     {
       /* OSCAL requires one: say honestly that none is recorded. */
       _gap_json_writer_begin_object (w);
-      take_string (w, "uuid", uuid_for (o, "information-type/scope"));
+      set_string (w, "uuid", subject_uuid (o, "information-type/scope", NULL));
       take_string (w, "title", say (o, " / ", N_("Information within the scope")));
       take_string (w, "description",
                    say (o, "\n\n", N_("No information asset groups are recorded.")));
@@ -1136,7 +1177,7 @@ static const char *
 provider_party_uuid (Oscal            *o,
                      GapServiceRecord *record)
 {
-  return shared_uuid (o, "party/provider/%s", provider_party_key (record));
+  return shared_uuid (o, "party/provider/", provider_party_key (record), NULL);
 }
 
 /* The roles, parties and responsible parties of the SSP's metadata. */
@@ -1153,10 +1194,10 @@ add_metadata_parties (Oscal         *o,
     { "prepared-by", N_("Prepared by") },
     { "provider", N_("Service provider") },
   };
-  g_autofree char *organization_uuid = uuid_for (o, "party/organization");
+  g_autofree char *organization_uuid = g_strdup (subject_uuid (o, "party/organization", NULL));
   g_autofree char *assessor = _gap_oscal_clean_string (
     gap_workspace_get_scope_field (o->workspace, GAP_SCOPE_FIELD_ASSESSOR));
-  g_autofree char *assessor_uuid = uuid_for (o, "party/assessor");
+  g_autofree char *assessor_uuid = g_strdup (subject_uuid (o, "party/assessor", NULL));
   g_autoptr(GHashTable) providers = g_hash_table_new (g_str_hash, g_str_equal);
 
   begin_array (w, "roles");
@@ -1354,7 +1395,7 @@ static const char *
 component_uuid (Oscal            *o,
                 GapServiceRecord *record)
 {
-  return shared_uuid (o, "component/service/%s", gap_service_record_get_id (record));
+  return shared_uuid (o, "component/service/", gap_service_record_get_id (record), NULL);
 }
 
 static void
@@ -1480,7 +1521,7 @@ add_system_implementation (Oscal         *o,
     }
   begin_array (w, "users");
   _gap_json_writer_begin_object (w);
-  take_string (w, "uuid", uuid_for (o, "user/control-owners"));
+  set_string (w, "uuid", subject_uuid (o, "user/control-owners", NULL));
   take_string (w, "title", say (o, " / ", N_("Control owners")));
   for (guint i = 0; i < owners->len; i++)
     g_string_append_printf (owner_list, "%s- %s", i > 0 ? "\n" : "",
@@ -1494,7 +1535,7 @@ add_system_implementation (Oscal         *o,
 
   begin_array (w, "components");
   _gap_json_writer_begin_object (w);
-  set_string (w, "uuid", shared_uuid (o, "component/this-system"));
+  set_string (w, "uuid", shared_uuid (o, "component/this-system", NULL));
   set_string (w, "type", "this-system");
   take_string (w, "title", _gap_oscal_markdown (organization, TRUE));
   take_string (w, "description",
@@ -1560,8 +1601,8 @@ add_this_system (Oscal         *o,
   const char *state;
 
   _gap_json_writer_begin_object (w);
-  set_string (w, "component-uuid", shared_uuid (o, "component/this-system"));
-  take_string (w, "uuid", uuid_for (o, "by-component/%s/this-system", control_id));
+  set_string (w, "component-uuid", shared_uuid (o, "component/this-system", NULL));
+  set_string (w, "uuid", subject_uuid (o, "by-component/", control_id, "/this-system", NULL));
 
   if (gap_assessment_get_applicability (assessment) == GAP_APPLICABILITY_NOT_APPLICABLE)
     {
@@ -1641,7 +1682,8 @@ add_provider (Oscal            *o,
 
   _gap_json_writer_begin_object (w);
   set_string (w, "component-uuid", component_uuid (o, record));
-  take_string (w, "uuid", uuid_for (o, "by-component/%s/service/%s", control_id, service_id));
+  set_string (w, "uuid",
+              subject_uuid (o, "by-component/", control_id, "/service/", service_id, NULL));
 
   for (guint slot = 0; slot < o->n_slots; slot++)
     {
@@ -1682,7 +1724,7 @@ add_provider (Oscal            *o,
 
       begin_array (w, "inherited");
       _gap_json_writer_begin_object (w);
-      take_string (w, "uuid", uuid_for (o, "inherited/%s/%s", control_id, service_id));
+      set_string (w, "uuid", subject_uuid (o, "inherited/", control_id, "/", service_id, NULL));
       for (guint slot = 0; slot < o->n_slots; slot++)
         {
           g_autofree char *name = service_name (o, record, slot);
@@ -1740,7 +1782,7 @@ add_control_implementation (Oscal          *o,
 
       applicable = gap_assessment_get_applicability (assessment) == GAP_APPLICABILITY_APPLICABLE;
       _gap_json_writer_begin_object (w);
-      take_string (w, "uuid", uuid_for (o, "implemented-requirement/%s", control_id));
+      set_string (w, "uuid", subject_uuid (o, "implemented-requirement/", control_id, NULL));
       take_string (w, "control-id", _gap_oscal_control_id (control_id));
       add_prop (&props, "applicability",
                 gap_applicability_to_string (gap_assessment_get_applicability (assessment)));
@@ -1802,7 +1844,7 @@ write_ssp (Oscal          *o,
            GCancellable   *cancellable,
            GError        **error)
 {
-  g_autofree char *ssp_uuid = uuid_for (o, "system-security-plan");
+  g_autofree char *ssp_uuid = g_strdup (subject_uuid (o, "system-security-plan", NULL));
   g_autofree char *edition = edition_label (o);
   g_autofree char *organization = organization_name (o);
   g_autofree char *title = _gap_oscal_markdown (organization, TRUE);

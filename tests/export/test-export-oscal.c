@@ -790,6 +790,9 @@ test_markdown (void)
   g_autofree char *c = _gap_oscal_markdown ("one\ntwo\u2028three", TRUE);
   g_autofree char *d = _gap_oscal_clean_string ("  \u3000a\n\tb \ufeff");
   g_autofree char *e = _gap_oscal_clean_string (" \n\u3000 ");
+  /* Each byte that is not UTF-8 becomes U+FFFD, as g_utf8_make_valid() does. */
+  g_autofree char *f = _gap_oscal_markdown ("\xff" "a\xe4\xb8" "b* \xc3", TRUE);
+  g_autofree char *g = _gap_oscal_markdown ("\xed\xa0\x80\n# x", FALSE);
 
   g_assert_cmpstr (a, ==,
                    "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g\\> \\& \\{\\{ h \\}\\} \\\\ \\|");
@@ -797,6 +800,8 @@ test_markdown (void)
   g_assert_cmpstr (c, ==, "one two three");
   g_assert_cmpstr (d, ==, "a b");
   g_assert_null (e);
+  g_assert_cmpstr (f, ==, "\ufffd" "a\ufffd\ufffd" "b\\* \ufffd");
+  g_assert_cmpstr (g, ==, "\ufffd\ufffd\ufffd\n\\# x");
 }
 
 /* Text that needs nothing is given back as it is (a fast path); text that
