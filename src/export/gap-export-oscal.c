@@ -48,23 +48,33 @@ static const guint8 app_namespace[16] = {
   0x93, 0xd0, 0xdb, 0x4a, 0x17, 0xe2, 0xf9, 0x70,
 };
 
-void
-_gap_oscal_uuid_v5 (const guint8  namespace_[16],
-                    const char   *name,
-                    guint8        out[16])
+/* The UUID of a name whose SHA-1 @checksum has had the namespace and the
+ * name. */
+static void
+uuid_v5_finish (GChecksum *checksum,
+                guint8     out[16])
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
   guint8 digest[20];
   gsize length = sizeof digest;
 
-  g_checksum_update (checksum, namespace_, 16);
-  g_checksum_update (checksum, (const guchar *) name, strlen (name));
   g_checksum_get_digest (checksum, digest, &length);
   g_assert (length == 20);
 
   memcpy (out, digest, 16);
   out[6] = (out[6] & 0x0f) | 0x50;  /* version 5 */
   out[8] = (out[8] & 0x3f) | 0x80;  /* RFC 4122 variant */
+}
+
+void
+_gap_oscal_uuid_v5 (const guint8  namespace_[16],
+                    const char   *name,
+                    guint8        out[16])
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+
+  g_checksum_update (checksum, namespace_, 16);
+  g_checksum_update (checksum, (const guchar *) name, strlen (name));
+  uuid_v5_finish (checksum, out);
 }
 
 #define UUID_TEXT_SIZE 37
@@ -350,10 +360,14 @@ typedef struct
   /* Name → UUID of the subjects named once per control (components,
    * providers): a SHA-1 each time was a cost. */
   GHashTable   *uuids;
-  /* The name of the subject whose UUID is asked for, and the last UUID
+  /* The name of the subject shared_uuid() is asked for, and the last UUID
    * given out by subject_uuid(): no allocation per UUID. */
   GString      *name;
   char          uuid_text[UUID_TEXT_SIZE];
+  /* msgid → its text in every language, joined by "\n\n" (paragraphs)
+   * or " / " (labels): every control says the same few. */
+  GHashTable   *paragraphs;
+  GHashTable   *labels;
 } Oscal;
 
 static void
@@ -366,6 +380,8 @@ oscal_clear (Oscal *o)
   g_clear_pointer (&o->component_order, g_ptr_array_unref);
   g_clear_pointer (&o->leveraged, g_hash_table_unref);
   g_clear_pointer (&o->uuids, g_hash_table_unref);
+  g_clear_pointer (&o->paragraphs, g_hash_table_unref);
+  g_clear_pointer (&o->labels, g_hash_table_unref);
   if (o->name != NULL)
     g_string_free (g_steal_pointer (&o->name), TRUE);
 }
@@ -388,7 +404,7 @@ tr (Oscal      *o,
 }
 
 /* Sets o->name to the concatenation of @first and the strings after it,
- * up to NULL: subjects are named without printf, several per control. */
+ * up to NULL. */
 static void
 name_subject (Oscal      *o,
               const char *first,
@@ -402,7 +418,9 @@ name_subject (Oscal      *o,
 }
 
 /* The name-based UUID of one subject of this workspace, named by the
- * strings up to NULL; valid until the next call. */
+ * concatenation of @first and the strings after it, up to NULL; valid
+ * until the next call. The parts go into the checksum as they are: no
+ * printf and no allocation for the several UUIDs of each control. */
 static const char *subject_uuid (Oscal *o, const char *first, ...) G_GNUC_NULL_TERMINATED;
 
 static const char *
@@ -410,14 +428,17 @@ subject_uuid (Oscal      *o,
               const char *first,
               ...)
 {
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
   guint8 uuid[16];
   va_list rest;
 
+  g_checksum_update (checksum, o->namespace_, 16);
   va_start (rest, first);
-  name_subject (o, first, rest);
+  for (const char *part = first; part != NULL; part = va_arg (rest, const char *))
+    g_checksum_update (checksum, (const guchar *) part, strlen (part));
   va_end (rest);
 
-  _gap_oscal_uuid_v5 (o->namespace_, o->name->str, uuid);
+  uuid_v5_finish (checksum, uuid);
   format_uuid (uuid, o->uuid_text);
   return o->uuid_text;
 }
@@ -506,6 +527,41 @@ say_msgid (Oscal      *o,
   return join_slots (o, texts, separator);
 }
 
+static const char *
+cached_msgid (Oscal       *o,
+              GHashTable **cache,
+              const char  *separator,
+              const char  *msgid)
+{
+  char *text;
+
+  if (*cache == NULL)
+    *cache = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  text = g_hash_table_lookup (*cache, msgid);
+  if (text == NULL)
+    {
+      text = say_msgid (o, separator, msgid);
+      g_hash_table_insert (*cache, (gpointer) msgid, text);
+    }
+  return text;
+}
+
+/* say_msgid() of a sentence (no arguments) as a paragraph; owned by @o. */
+static const char *
+paragraph (Oscal      *o,
+           const char *msgid)
+{
+  return cached_msgid (o, &o->paragraphs, "\n\n", msgid);
+}
+
+/* say_msgid() of a label; owned by @o. */
+static const char *
+label (Oscal      *o,
+       const char *msgid)
+{
+  return cached_msgid (o, &o->labels, " / ", msgid);
+}
+
 /* "Label: value" with the label in every language and the user's @value
  * once, as Markdown; NULL when @value is empty. */
 static char *
@@ -513,15 +569,15 @@ labelled (Oscal      *o,
           const char *label_msgid,
           const char *value)
 {
-  g_autofree char *label = say_msgid (o, " / ", label_msgid);
+  const char *label_text = label (o, label_msgid);
   g_autofree char *text = _gap_oscal_markdown (value, FALSE);
 
   if (*text == '\0')
     return NULL;
   /* Chinese takes a full-width colon; a bilingual label an ASCII one. */
   if (o->n_slots == 1 && strcmp (lang_of (o, 0), "zh_TW") == 0)
-    return g_strconcat (label, "：", text, NULL);
-  return g_strconcat (label, ": ", text, NULL);
+    return g_strconcat (label_text, "：", text, NULL);
+  return g_strconcat (label_text, ": ", text, NULL);
 }
 
 static const char *
@@ -620,15 +676,22 @@ add_prop (List       *props,
           const char *name,
           const char *value)
 {
-  g_autofree char *clean = _gap_oscal_clean_string (value);
+  g_autofree char *cleaned = NULL;
   GapJsonWriter *w;
 
-  if (clean == NULL)
+  if (value == NULL || *value == '\0')
     return;
+  /* Most are words of ours, clean already: no copy. */
+  if (!is_clean_ascii (value))
+    {
+      value = cleaned = _gap_oscal_clean_string (value);
+      if (value == NULL)
+        return;
+    }
   w = list_object (props);
   set_string (w, "name", name);
   set_string (w, "ns", GAP_OSCAL_NS);
-  set_string (w, "value", clean);
+  set_string (w, "value", value);
   _gap_json_writer_end_object (w);
 }
 
@@ -1609,12 +1672,12 @@ add_this_system (Oscal         *o,
       g_autofree char *justification = _gap_oscal_markdown (
         gap_assessment_get_justification (assessment), FALSE);
 
-      take_paragraph (description, say (o, "\n\n", N_("Not applicable to the scope.")));
+      append_paragraph (description, paragraph (o, N_("Not applicable to the scope.")));
       set_string (w, "description", description->str);
       set_implementation_status (w, "not-applicable",
                                  *justification != '\0'
                                  ? g_strdup (justification)
-                                 : say (o, "\n\n", N_("No justification is recorded.")));
+                                 : g_strdup (paragraph (o, N_("No justification is recorded."))));
       _gap_json_writer_end_object (w);
       return;
     }
@@ -1622,22 +1685,21 @@ add_this_system (Oscal         *o,
   switch (gap_assessment_get_responsibility (assessment))
     {
     case GAP_RESPONSIBILITY_SHARED:
-      take_paragraph (description,
-                      say (o, "\n\n", N_("Shared: the organization implements its part, and the "
+      append_paragraph (description,
+                        paragraph (o, N_("Shared: the organization implements its part, and the "
                                          "services named here provide theirs.")));
       break;
     case GAP_RESPONSIBILITY_INHERITED:
-      take_paragraph (description,
-                      say (o, "\n\n", N_("Inherited: the services named here provide this "
+      append_paragraph (description,
+                        paragraph (o, N_("Inherited: the services named here provide this "
                                          "control, and the organization relies on their "
                                          "certificates.")));
       if (gap_assessment_get_services (assessment)[0] == NULL)
-        take_paragraph (remarks, say (o, "\n\n", N_("No providing service is named.")));
+        append_paragraph (remarks, paragraph (o, N_("No providing service is named.")));
       break;
     case GAP_RESPONSIBILITY_ORGANIZATION:
     default:
-      take_paragraph (description,
-                      say (o, "\n\n", N_("The organization implements this control.")));
+      append_paragraph (description, paragraph (o, N_("The organization implements this control.")));
       break;
     }
   take_paragraph (description, labelled (o, N_("Evidence"),
@@ -1657,9 +1719,9 @@ add_this_system (Oscal         *o,
   if (state != NULL)
     set_implementation_status (w, state, NULL);
   else if (status == GAP_STATUS_NOT_IMPLEMENTED)
-    take_paragraph (remarks, say (o, "\n\n", N_("Not implemented.")));
+    append_paragraph (remarks, paragraph (o, N_("Not implemented.")));
   else
-    take_paragraph (remarks, say (o, "\n\n", N_("Not assessed yet.")));
+    append_paragraph (remarks, paragraph (o, N_("Not assessed yet.")));
   take_paragraph (remarks, labelled (o, N_("Notes"), gap_assessment_get_notes (assessment)));
   add_remarks (w, remarks);
   _gap_json_writer_end_object (w);
@@ -1818,14 +1880,14 @@ add_control_implementation (Oscal          *o,
 
       if (!applicable)
         {
-          g_autofree char *justification = _gap_oscal_markdown (
-            gap_assessment_get_justification (assessment), FALSE);
+          /* NULL when no justification is recorded. */
+          g_autofree char *justification = labelled (o, N_("Justification"),
+                                                     gap_assessment_get_justification (assessment));
 
-          take_string (w, "remarks",
-                       *justification != '\0'
-                       ? labelled (o, N_("Justification"),
-                                   gap_assessment_get_justification (assessment))
-                       : say (o, "\n\n", N_("No justification is recorded.")));
+          set_string (w, "remarks",
+                      justification != NULL
+                      ? justification
+                      : paragraph (o, N_("No justification is recorded.")));
         }
       _gap_json_writer_end_object (w);
     }
