@@ -83,37 +83,48 @@ flush (GapJsonWriter *self)
   self->length = 0;
 }
 
-static void
+static G_GNUC_NO_INLINE void
+put_flushing (GapJsonWriter *self,
+              const char    *data,
+              gsize          length)
+{
+  flush (self);
+  if (length > BUFFER_SIZE)
+    {
+      /* A long text goes out as it is, not through the buffer. */
+      if (can_write (self))
+        g_output_stream_write_all (self->stream, data, length, NULL, self->cancellable,
+                                   &self->error);
+      return;
+    }
+  memcpy (self->buffer, data, length);
+  self->length = length;
+}
+
+/* Inline, and without a test of self->error: after an error, flush()
+ * drops what the buffer holds, so what is put there goes nowhere. Most
+ * pieces are a few bytes, and this was a cost per piece. */
+static inline void
 put (GapJsonWriter *self,
      const char    *data,
      gsize          length)
 {
-  if (self->error != NULL)
-    return;
-  if (self->length + length > BUFFER_SIZE)
+  if (G_LIKELY (self->length + length <= BUFFER_SIZE))
     {
-      flush (self);
-      if (length > BUFFER_SIZE)
-        {
-          /* A long text goes out as it is, not through the buffer. */
-          if (can_write (self))
-            g_output_stream_write_all (self->stream, data, length, NULL, self->cancellable,
-                                       &self->error);
-          return;
-        }
+      memcpy (self->buffer + self->length, data, length);
+      self->length += length;
     }
-  memcpy (self->buffer + self->length, data, length);
-  self->length += length;
+  else
+    put_flushing (self, data, length);
 }
 
-static void
+static inline void
 put_c (GapJsonWriter *self,
        char           c)
 {
-  if (self->length == BUFFER_SIZE)
+  if (G_UNLIKELY (self->length == BUFFER_SIZE))
     flush (self);
-  if (self->error == NULL)
-    self->buffer[self->length++] = c;
+  self->buffer[self->length++] = c;
 }
 
 static void
@@ -156,22 +167,48 @@ put_escape (GapJsonWriter *self,
   put (self, escape, length);
 }
 
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* Whether the eight bytes at @p are all printable ASCII other than '"'
+ * and '\\', which go out as they are. Each test sets the high bit of some
+ * byte exactly when one of the eight fails it (a borrow or carry can only
+ * come from a byte that fails it too). */
+static inline gboolean
+plain8 (const guchar *p)
+{
+  guint64 v, quote, backslash;
+
+  memcpy (&v, p, 8);
+  quote = v ^ BYTES ('"');
+  backslash = v ^ BYTES ('\\');
+  return ((((v - BYTES (0x20)) & ~v) |                    /* below 0x20 */
+           (v | (v + BYTES (0x01))) |                     /* 0x7f and above */
+           ((quote - BYTES (0x01)) & ~quote) |            /* '"' */
+           ((backslash - BYTES (0x01)) & ~backslash)) &   /* '\\' */
+          BYTES (0x80)) == 0;
+}
+
 /* A string in quotes, escaped, in one pass: printable ASCII and valid
  * UTF-8 go out as they are, each byte that is not UTF-8 becomes U+FFFD
- * (as g_utf8_make_valid() replaces). */
+ * (as g_utf8_make_valid() replaces). Plain ASCII is checked eight bytes
+ * at a time: the documents are mostly that. */
 static void
 put_string (GapJsonWriter *self,
             const char    *text)
 {
   const guchar *p = (const guchar *) text;
   const guchar *run = p;
+  const guchar *end = p + strlen (text);
 
   put_c (self, '"');
   for (;;)
     {
-      guchar c = *p;
+      guchar c;
       gsize length;
 
+      while (end - p >= 8 && plain8 (p))
+        p += 8;
+      c = *p;
       if (G_LIKELY (c >= 0x20 && c < 0x7f && c != '"' && c != '\\'))
         {
           p++;
