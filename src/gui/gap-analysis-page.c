@@ -132,13 +132,6 @@ factory_unbind_cb (GapAnalysisPage *self,
 }
 
 static void
-factory_teardown_cb (GapAnalysisPage *self,
-                     GtkListItem     *list_item)
-{
-  gap_control_row_teardown_list_item (list_item, self->bound_rows);
-}
-
-static void
 activate_assessment (GapAnalysisPage *self,
                      GapAssessment   *assessment)
 {
@@ -643,7 +636,6 @@ gap_analysis_page_class_init (GapAnalysisPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, factory_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, factory_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, factory_unbind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, factory_teardown_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, unjustified_list_activate_cb);
 }

@@ -599,16 +599,6 @@ gap_control_row_unbind_list_item (GtkListItem *list_item,
 }
 
 void
-gap_control_row_teardown_list_item (GtkListItem *list_item,
-                                    GHashTable  *bound_rows)
-{
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-
-  if (row != NULL)
-    g_hash_table_remove (bound_rows, row);
-}
-
-void
 gap_control_row_update_all (GHashTable *bound_rows)
 {
   GHashTableIter iter;

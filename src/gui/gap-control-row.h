@@ -46,8 +46,6 @@ void           gap_control_row_bind_list_item   (GtkListItem   *list_item,
                                                  GHashTable    *bound_rows);
 void           gap_control_row_unbind_list_item (GtkListItem   *list_item,
                                                  GHashTable    *bound_rows);
-void           gap_control_row_teardown_list_item (GtkListItem *list_item,
-                                                   GHashTable  *bound_rows);
 /* gap_control_row_update() on every row of @bound_rows. */
 void           gap_control_row_update_all       (GHashTable    *bound_rows);
 

@@ -27,8 +27,12 @@
 
 /* The filter dropdowns list "any" first, then the enum values in order. */
 #define ANY 0
-/* Rows kept for reuse: about two screens of them. */
-#define MAX_SPARE_ROWS 96
+/* Rows kept for reuse. GTK 4.8's list view holds at most 200 list items
+ * (GTK_LIST_VIEW_MAX_LIST_ITEMS, plus two above and below), so this keeps
+ * every row it ever held: a search never disposes a row only to make it
+ * again when the search is cleared, and disposing one costs more than its
+ * memory (a row is a dozen widgets with their controllers). */
+#define MAX_SPARE_ROWS 208
 
 /* ---- the filter ----
  *
@@ -1059,7 +1063,9 @@ factory_setup_cb (GapControlsPage *self,
       gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
     }
   gtk_list_item_set_child (list_item, row);
-  g_object_unref (row);
+  /* GTK 4.8 takes the child away before it emits ::teardown: the list item
+   * keeps this reference for factory_teardown_cb. */
+  g_object_set_data_full (G_OBJECT (list_item), "gap-row", row, g_object_unref);
   g_signal_connect_object (list_item, "notify::position", G_CALLBACK (list_item_position_cb), self, 0);
 }
 
@@ -1101,14 +1107,17 @@ static void
 factory_teardown_cb (GapControlsPage *self,
                      GtkListItem     *list_item)
 {
-  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *row = g_object_steal_data (G_OBJECT (list_item), "gap-row");
 
-  gap_control_row_teardown_list_item (list_item, self->bound_rows);
-  if (row != NULL && self->spare_rows != NULL && self->spare_rows->len < MAX_SPARE_ROWS)
-    {
-      g_ptr_array_add (self->spare_rows, g_object_ref (row));
-      gtk_list_item_set_child (list_item, NULL);
-    }
+  if (row == NULL)
+    return;
+  g_hash_table_remove (self->bound_rows, row);
+  if (gtk_list_item_get_child (list_item) == row)
+    gtk_list_item_set_child (list_item, NULL);
+  if (self->spare_rows != NULL && self->spare_rows->len < MAX_SPARE_ROWS)
+    g_ptr_array_add (self->spare_rows, row);
+  else
+    g_object_unref (row);
 }
 
 static void

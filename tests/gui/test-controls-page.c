@@ -948,6 +948,56 @@ test_rows_follow_filter (Fixture       *f,
   g_assert_true (gap_assessment_editor_get_assessment (f->editor) == edited);
 }
 
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (GAP_IS_CONTROL_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static void
+row_finalized_cb (gpointer  data,
+                  GObject  *row)
+{
+  (*(guint *) data)++;
+}
+
+/* A search that shows fewer controls gives the list's rows back to the
+ * page, and clearing it takes the same rows again: none is disposed and
+ * made anew. (GTK 4.8 takes a list item's child away before ::teardown,
+ * which once made every row of a narrowing search be disposed.) */
+static void
+test_rows_kept (Fixture       *f,
+                gconstpointer  data)
+{
+  guint total = n_shown (f);
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  guint finalized = 0;
+
+  collect_rows (GTK_WIDGET (f->list_view), before);
+  g_assert_cmpuint (before->len, >, 20);
+  for (guint i = 0; i < before->len; i++)
+    g_object_weak_ref (before->pdata[i], row_finalized_cb, &finalized);
+
+  search (f, "A.8.1", count_matching (f, "a.8.1"));
+  check_list (f);
+  g_assert_cmpuint (finalized, ==, 0);
+  search (f, "", total);
+  check_list (f);
+  g_assert_cmpuint (finalized, ==, 0);
+
+  collect_rows (GTK_WIDGET (f->list_view), after);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_ptr_array_find (before, after->pdata[i], NULL));
+  for (guint i = 0; i < before->len; i++)
+    g_object_weak_unref (before->pdata[i], row_finalized_cb, &finalized);
+}
+
 /* How many controls a search for @word in the Chinese titles finds. */
 static guint
 n_shown_for (Fixture    *f,
@@ -1243,6 +1293,7 @@ main (int   argc,
   ADD ("search-queries", test_search_queries);
   ADD ("large-list", test_large_list);
   ADD ("rows-follow-filter", test_rows_follow_filter);
+  ADD ("rows-kept", test_rows_kept);
   ADD ("filter-recomputation", test_filter_recomputation);
   ADD ("editor-keeps-filtered-out", test_editor_keeps_filtered_out);
 #undef ADD
