@@ -364,10 +364,13 @@ typedef struct
    * given out by subject_uuid(): no allocation per UUID. */
   GString      *name;
   char          uuid_text[UUID_TEXT_SIZE];
+  GChecksum    *checksum;
   /* msgid → its text in every language, joined by "\n\n" (paragraphs)
    * or " / " (labels): every control says the same few. */
   GHashTable   *paragraphs;
   GHashTable   *labels;
+  /* Service record → its Provider. */
+  GHashTable   *providers;
 } Oscal;
 
 static void
@@ -382,6 +385,8 @@ oscal_clear (Oscal *o)
   g_clear_pointer (&o->uuids, g_hash_table_unref);
   g_clear_pointer (&o->paragraphs, g_hash_table_unref);
   g_clear_pointer (&o->labels, g_hash_table_unref);
+  g_clear_pointer (&o->providers, g_hash_table_unref);
+  g_clear_pointer (&o->checksum, g_checksum_free);
   if (o->name != NULL)
     g_string_free (g_steal_pointer (&o->name), TRUE);
 }
@@ -428,17 +433,20 @@ subject_uuid (Oscal      *o,
               const char *first,
               ...)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
   guint8 uuid[16];
   va_list rest;
 
-  g_checksum_update (checksum, o->namespace_, 16);
+  if (o->checksum == NULL)
+    o->checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  else
+    g_checksum_reset (o->checksum);
+  g_checksum_update (o->checksum, o->namespace_, 16);
   va_start (rest, first);
   for (const char *part = first; part != NULL; part = va_arg (rest, const char *))
-    g_checksum_update (checksum, (const guchar *) part, strlen (part));
+    g_checksum_update (o->checksum, (const guchar *) part, strlen (part));
   va_end (rest);
 
-  uuid_v5_finish (checksum, uuid);
+  uuid_v5_finish (o->checksum, uuid);
   format_uuid (uuid, o->uuid_text);
   return o->uuid_text;
 }
@@ -1727,35 +1735,52 @@ add_this_system (Oscal         *o,
   _gap_json_writer_end_object (w);
 }
 
-static void
-add_provider (Oscal            *o,
-              GapJsonWriter    *w,
-              GapAssessment    *assessment,
-              GapServiceRecord *record,
-              const GDate      *today)
+/* What a service says in every control it provides: the same words each
+ * time, so they are worked out on its first control. */
+typedef struct
 {
-  const char *control_id = gap_assessment_get_control_id (assessment);
-  const char *service_id = gap_service_record_get_id (record);
-  gboolean inherited = gap_assessment_get_responsibility (assessment) ==
-                       GAP_RESPONSIBILITY_INHERITED;
-  GapCertificateState state = gap_workspace_get_service_state (o->workspace, record, today);
-  char *descriptions[2] = { NULL, NULL };
+  const char *component_uuid;   /* owned by o->uuids, as the next */
+  const char *party_uuid;
+  char       *descriptions[2];  /* indexed by inherited */
+  char       *remarks;          /* NULL when its part stands */
+  char       *inherited;        /* the inherited statement's description */
+} Provider;
+
+static void
+provider_free (gpointer data)
+{
+  Provider *provider = data;
+
+  g_free (provider->descriptions[0]);
+  g_free (provider->descriptions[1]);
+  g_free (provider->remarks);
+  g_free (provider->inherited);
+  g_free (provider);
+}
+
+static Provider *
+provider_of (Oscal            *o,
+             GapServiceRecord *record,
+             const GDate      *today)
+{
+  Provider *provider;
+  GapCertificateState state;
   char *remarks[2] = { NULL, NULL };
 
-  _gap_json_writer_begin_object (w);
-  set_string (w, "component-uuid", component_uuid (o, record));
-  set_string (w, "uuid",
-              subject_uuid (o, "by-component/", control_id, "/service/", service_id, NULL));
+  if (o->providers == NULL)
+    o->providers = g_hash_table_new_full (NULL, NULL, NULL, provider_free);
+  provider = g_hash_table_lookup (o->providers, record);
+  if (provider != NULL)
+    return provider;
 
+  provider = g_new0 (Provider, 1);
+  provider->component_uuid = component_uuid (o, record);
+  provider->party_uuid = provider_party_uuid (o, record);
+  state = gap_workspace_get_service_state (o->workspace, record, today);
   for (guint slot = 0; slot < o->n_slots; slot++)
     {
       g_autofree char *name = service_name (o, record, slot);
 
-      descriptions[slot] = g_strdup_printf (inherited
-                                            ? tr (o, slot, N_("%s provides this control."))
-                                            : tr (o, slot, N_("%s provides its part of this "
-                                                              "control.")),
-                                            name);
       if (!gap_service_record_get_in_use (record))
         remarks[slot] = g_strdup_printf (tr (o, slot, N_("%s is not in use in the scope.")),
                                          name);
@@ -1769,42 +1794,103 @@ add_provider (Oscal            *o,
                                                          "cycle, or they have expired.")),
                                          name);
     }
-  take_string (w, "description", join_slots (o, descriptions, "\n\n"));
+  if (remarks[0] != NULL)
+    provider->remarks = join_slots (o, remarks, "\n\n");
+  g_hash_table_insert (o->providers, record, provider);
+  return provider;
+}
+
+/* "… provides (its part of) this control." */
+static const char *
+provider_description (Oscal            *o,
+                      Provider         *provider,
+                      GapServiceRecord *record,
+                      gboolean          inherited)
+{
+  char *texts[2] = { NULL, NULL };
+
+  if (provider->descriptions[inherited] != NULL)
+    return provider->descriptions[inherited];
+  for (guint slot = 0; slot < o->n_slots; slot++)
+    {
+      g_autofree char *name = service_name (o, record, slot);
+
+      texts[slot] = g_strdup_printf (inherited
+                                     ? tr (o, slot, N_("%s provides this control."))
+                                     : tr (o, slot, N_("%s provides its part of this "
+                                                       "control.")),
+                                     name);
+    }
+  provider->descriptions[inherited] = join_slots (o, texts, "\n\n");
+  return provider->descriptions[inherited];
+}
+
+/* "Inherited from …, certified under: …" */
+static const char *
+provider_inherited (Oscal            *o,
+                    Provider         *provider,
+                    GapServiceRecord *record)
+{
+  char *texts[2] = { NULL, NULL };
+
+  if (provider->inherited != NULL)
+    return provider->inherited;
+  for (guint slot = 0; slot < o->n_slots; slot++)
+    {
+      g_autofree char *name = service_name (o, record, slot);
+      g_autofree char *titles = certificate_titles (o, record, slot);
+
+      texts[slot] = *titles != '\0'
+                    ? g_strdup_printf (tr (o, slot, N_("Inherited from %s, certified under: "
+                                                       "%s")), name, titles)
+                    : g_strdup_printf (tr (o, slot, N_("Inherited from %s.")), name);
+    }
+  provider->inherited = join_slots (o, texts, "\n\n");
+  return provider->inherited;
+}
+
+static void
+add_provider (Oscal            *o,
+              GapJsonWriter    *w,
+              GapAssessment    *assessment,
+              GapServiceRecord *record,
+              const GDate      *today)
+{
+  const char *control_id = gap_assessment_get_control_id (assessment);
+  const char *service_id = gap_service_record_get_id (record);
+  gboolean inherited = gap_assessment_get_responsibility (assessment) ==
+                       GAP_RESPONSIBILITY_INHERITED;
+  Provider *provider = provider_of (o, record, today);
+
+  _gap_json_writer_begin_object (w);
+  set_string (w, "component-uuid", provider->component_uuid);
+  set_string (w, "uuid",
+              subject_uuid (o, "by-component/", control_id, "/service/", service_id, NULL));
+  set_string (w, "description", provider_description (o, provider, record, inherited));
 
   /* The provider's part stands only on a current certificate of a
    * service in use; otherwise the remarks say what is missing. */
-  if (remarks[0] == NULL)
+  if (provider->remarks == NULL)
     set_implementation_status (w, "implemented", NULL);
   else
-    take_string (w, "remarks", join_slots (o, remarks, "\n\n"));
+    set_string (w, "remarks", provider->remarks);
 
   if (inherited)
     {
       const char * const *families = gap_service_record_get_family_ids (record);
       List props = LIST_INIT (w, "props");
-      char *texts[2] = { NULL, NULL };
 
       begin_array (w, "inherited");
       _gap_json_writer_begin_object (w);
       set_string (w, "uuid", subject_uuid (o, "inherited/", control_id, "/", service_id, NULL));
-      for (guint slot = 0; slot < o->n_slots; slot++)
-        {
-          g_autofree char *name = service_name (o, record, slot);
-          g_autofree char *titles = certificate_titles (o, record, slot);
-
-          texts[slot] = *titles != '\0'
-                        ? g_strdup_printf (tr (o, slot, N_("Inherited from %s, certified under: "
-                                                           "%s")), name, titles)
-                        : g_strdup_printf (tr (o, slot, N_("Inherited from %s.")), name);
-        }
-      take_string (w, "description", join_slots (o, texts, "\n\n"));
+      set_string (w, "description", provider_inherited (o, provider, record));
       for (guint j = 0; families != NULL && families[j] != NULL; j++)
         add_prop (&props, "certificate-family", families[j]);
       list_end (&props);
       begin_array (w, "responsible-roles");
       _gap_json_writer_begin_object (w);
       set_string (w, "role-id", "provider");
-      add_string_list (w, "party-uuids", provider_party_uuid (o, record));
+      add_string_list (w, "party-uuids", provider->party_uuid);
       _gap_json_writer_end_object (w);
       _gap_json_writer_end_array (w);
       _gap_json_writer_end_object (w);
