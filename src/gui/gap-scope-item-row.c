@@ -287,6 +287,8 @@ static void
 gap_scope_item_row_init (GapScopeItemRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its title and subtitle wrap (libadwaita's labels). */
+  gap_widget_set_wrap_min_chars (GTK_WIDGET (self), GAP_WRAP_MIN_CHARS);
   g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_changed_cb), NULL);
 }
 

@@ -681,6 +681,7 @@ gap_scope_page_init (GapScopePage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->statement_view), focus);
 
   create_kind_groups (self);
+  gap_widget_set_wrap_min_chars (GTK_WIDGET (self), GAP_WRAP_MIN_CHARS);
 }
 
 GtkWidget *

@@ -382,6 +382,22 @@ gap_widget_set_tooltip (GtkWidget  *widget,
   gtk_widget_set_has_tooltip (widget, text != NULL && text[0] != '\0');
 }
 
+void
+gap_widget_set_wrap_min_chars (GtkWidget *root,
+                               int        n_chars)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_LABEL (root) && gtk_label_get_wrap (GTK_LABEL (root)) &&
+      gtk_label_get_width_chars (GTK_LABEL (root)) < n_chars)
+    gtk_label_set_width_chars (GTK_LABEL (root), n_chars);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gap_widget_set_wrap_min_chars (child, n_chars);
+}
+
 const char *
 gap_widget_get_tooltip (GtkWidget *widget)
 {

@@ -66,6 +66,19 @@ GtkWidget *gap_add_button_new   (const char   *tooltip);
 /* A boxed list without selection; with a "None yet" placeholder if asked. */
 GtkListBox *gap_boxed_list_new  (gboolean      placeholder);
 
+/* GTK 4.8's GtkBox finds the width of a box of wrapping labels for a given
+ * height by laying the labels out at widths doubling from their narrowest,
+ * one character, then halving: a libadwaita row or group header laid them
+ * out some 35 times to size the window. This makes the wrapping labels of
+ * @root and its descendants at least @n_chars characters wide, where the
+ * search then starts; the layout only differs where a label would get less
+ * than that. */
+void   gap_widget_set_wrap_min_chars (GtkWidget *root,
+                                      int        n_chars);
+/* The narrowest such a label of a row or group header need be: the window
+ * is never narrower than 360 px, which gives them more. */
+#define GAP_WRAP_MIN_CHARS 10
+
 /* GTK 4.8 sizes a tooltip of Chinese text one character wide; this shows
  * the tooltip-text of @root and its descendants in a label of our own. Call
  * it again for widgets added later. */

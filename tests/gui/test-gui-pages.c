@@ -16,6 +16,7 @@
 #include "gap-scope-item-row.h"
 #include "gap-scope-page.h"
 #include "gap-services-page.h"
+#include "gap-util.h"
 #include "gap-window.h"
 #include "gui-test-util.h"
 
@@ -543,6 +544,26 @@ visible_page (GapWindow *window)
   return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
 }
 
+/* The wrapping labels under @widget: each made at least GAP_WRAP_MIN_CHARS
+ * wide (tests/bench/notes.md). */
+static guint
+count_wrapping_labels (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (widget)), >=, GAP_WRAP_MIN_CHARS);
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_wrapping_labels (child);
+
+  return n;
+}
+
 static void
 test_demo_and_migration (Fixture       *f,
                          gconstpointer  data)
@@ -566,6 +587,25 @@ test_demo_and_migration (Fixture       *f,
   g_assert_true (gap_analysis_get_workspace (gap_window_get_analysis (f->window)) == workspace);
   legacy_path = g_file_get_path (gap_workspace_get_file (workspace));
   g_assert_true (g_str_has_prefix (legacy_path, data_home));
+
+  /* The scope page's wrapping labels (row titles and subtitles, group
+   * descriptions) are never measured narrower than a few characters, and
+   * that keeps the page within the narrowest window. */
+  {
+    GtkWidget *scope;
+    int min_width;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                               "scope"));
+    gui_test_iterate ();
+    scope = find_page (f->window, GAP_TYPE_SCOPE_PAGE);
+
+    g_assert_cmpuint (count_wrapping_labels (scope), >=, 19 * 2);
+    gtk_widget_measure (scope, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_test_message ("scope page minimum width %d", min_width);
+    g_assert_cmpint (min_width, <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+    g_assert_cmpint (min_width, <, 360);
+  }
 
   /* A 2013 workspace migrates into a new 2022 working copy; the 2013 one
    * stays as it was. */
