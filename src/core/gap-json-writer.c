@@ -127,6 +127,25 @@ put_c (GapJsonWriter *self,
   self->buffer[self->length++] = c;
 }
 
+/* A line break, after a comma if @comma, and the indentation of @level:
+ * one copy for the usual depths. */
+static void
+put_line (GapJsonWriter *self,
+          gboolean       comma,
+          guint          level)
+{
+  static const char line[] = ",\n                                                                ";
+  gsize n = (gsize) level * INDENT;
+  gsize chunk = MIN (n, sizeof line - 3);
+
+  put (self, comma ? line : line + 1, (comma ? 2 : 1) + chunk);
+  for (n -= chunk; n > 0; n -= chunk)
+    {
+      chunk = MIN (n, sizeof line - 3);
+      put (self, line + 2, chunk);
+    }
+}
+
 static void
 put_indent (GapJsonWriter *self,
             guint          level)
@@ -254,8 +273,7 @@ begin_value (GapJsonWriter *self)
       return TRUE;
     }
 
-  put (self, top->any ? ",\n" : "\n", top->any ? 2 : 1);
-  put_indent (self, self->depth);
+  put_line (self, top->any, self->depth);
   top->any = TRUE;
   return TRUE;
 }
@@ -294,10 +312,7 @@ pop (GapJsonWriter *self,
 
   self->depth--;
   if (top->any)
-    {
-      put_c (self, '\n');
-      put_indent (self, self->depth);
-    }
+    put_line (self, FALSE, self->depth);
   else if (object)
     /* json-glib indents the closing brace of an empty object. */
     put_indent (self, self->depth);
@@ -355,8 +370,7 @@ _gap_json_writer_member (GapJsonWriter *self,
   g_return_if_fail (!self->named);
 
   top = &self->levels[self->depth - 1];
-  put (self, top->any ? ",\n" : "\n", top->any ? 2 : 1);
-  put_indent (self, self->depth);
+  put_line (self, top->any, self->depth);
   put_string (self, name);
   put (self, " : ", 3);
   top->any = TRUE;
