@@ -3496,10 +3496,11 @@ gap_workspace_get_last_change (GapWorkspace  *self,
     return FALSE;
   while (_gap_store_next_row (self->store, stmt, &local_error))
     {
+      /* The store has checked it is UTF-8 without a NUL: strlen() is its
+       * length, and saves asking SQLite (a mutex) for each of the rows. */
       const char *text = _gap_store_column_text (stmt, 0);
-      gsize length = sqlite3_column_bytes (stmt, 0);
 
-      if (is_normal_log_time (text, length))
+      if (is_normal_log_time (text, strlen (text)))
         {
           if (strcmp (text, max) > 0)
             memcpy (max, text, sizeof max);
