@@ -135,10 +135,21 @@ put_line (GapJsonWriter *self,
           guint          level)
 {
   static const char line[] = ",\n                                                                ";
+  const char *start = comma ? line : line + 1;
   gsize n = (gsize) level * INDENT;
   gsize chunk = MIN (n, sizeof line - 3);
+  gsize length = (comma ? 2 : 1) + chunk;
 
-  put (self, comma ? line : line + 1, (comma ? 2 : 1) + chunk);
+  /* A copy of a constant size (a few vector moves, where the compiler
+   * made one of a variable size a slow "rep movs"), of which only
+   * @length bytes count; from @start it stays inside @line. */
+  if (G_LIKELY (self->length + sizeof line - 1 <= BUFFER_SIZE))
+    {
+      memcpy (self->buffer + self->length, start, sizeof line - 1);
+      self->length += length;
+    }
+  else
+    put (self, start, length);
   for (n -= chunk; n > 0; n -= chunk)
     {
       chunk = MIN (n, sizeof line - 3);
