@@ -235,18 +235,22 @@ is_plain_line (const char *text)
   return text[length] == '\0' && !g_ascii_isspace (text[length - 1]);
 }
 
-char *
-_gap_oscal_markdown (const char *text,
-                     gboolean    one_line)
+/* _gap_oscal_markdown() of @text at the end of @out. */
+static void
+append_markdown (GString    *out,
+                 const char *text,
+                 gboolean    one_line)
 {
-  GString *out;
+  gsize start = out->len;
   gboolean line_start = TRUE;
 
   if (text == NULL)
     text = "";
   if (is_plain_line (text))
-    return g_strdup (text);
-  out = g_string_sized_new (strlen (text) + 16);
+    {
+      g_string_append (out, text);
+      return;
+    }
 
   /* OSCAL's JSON markup is Markdown: user text must not turn into links,
    * HTML, emphasis, parameter insertions ("{{ insert: … }}") or block
@@ -331,8 +335,22 @@ _gap_oscal_markdown (const char *text,
     }
 
   /* No leading or trailing blank space. */
-  while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
+  while (out->len > start && g_ascii_isspace (out->str[out->len - 1]))
     g_string_truncate (out, out->len - 1);
+}
+
+char *
+_gap_oscal_markdown (const char *text,
+                     gboolean    one_line)
+{
+  GString *out;
+
+  if (text == NULL)
+    text = "";
+  if (is_plain_line (text))
+    return g_strdup (text);
+  out = g_string_sized_new (strlen (text) + 16);
+  append_markdown (out, text, one_line);
   return g_string_free (out, FALSE);
 }
 
@@ -570,6 +588,33 @@ label (Oscal      *o,
   return cached_msgid (o, &o->labels, " / ", msgid);
 }
 
+/* A paragraph "Label: value" at the end of @text (after a blank line),
+ * with the label in every language and the user's @value once, as
+ * Markdown; nothing when @value is empty. Written in place: two controls
+ * in three have evidence or notes. */
+static void
+append_labelled (Oscal      *o,
+                 GString    *text,
+                 const char *label_msgid,
+                 const char *value)
+{
+  gsize start = text->len;
+  gsize value_start;
+
+  if (text->len > 0)
+    g_string_append (text, "\n\n");
+  g_string_append (text, label (o, label_msgid));
+  /* Chinese takes a full-width colon; a bilingual label an ASCII one. */
+  if (o->n_slots == 1 && strcmp (lang_of (o, 0), "zh_TW") == 0)
+    g_string_append (text, "：");
+  else
+    g_string_append (text, ": ");
+  value_start = text->len;
+  append_markdown (text, value, FALSE);
+  if (text->len == value_start)
+    g_string_truncate (text, start);
+}
+
 /* "Label: value" with the label in every language and the user's @value
  * once, as Markdown; NULL when @value is empty. */
 static char *
@@ -577,15 +622,15 @@ labelled (Oscal      *o,
           const char *label_msgid,
           const char *value)
 {
-  const char *label_text = label (o, label_msgid);
-  g_autofree char *text = _gap_oscal_markdown (value, FALSE);
+  GString *text = g_string_new (NULL);
 
-  if (*text == '\0')
-    return NULL;
-  /* Chinese takes a full-width colon; a bilingual label an ASCII one. */
-  if (o->n_slots == 1 && strcmp (lang_of (o, 0), "zh_TW") == 0)
-    return g_strconcat (label_text, "：", text, NULL);
-  return g_strconcat (label_text, ": ", text, NULL);
+  append_labelled (o, text, label_msgid, value);
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
 }
 
 static const char *
@@ -1710,8 +1755,7 @@ add_this_system (Oscal         *o,
       append_paragraph (description, paragraph (o, N_("The organization implements this control.")));
       break;
     }
-  take_paragraph (description, labelled (o, N_("Evidence"),
-                                         gap_assessment_get_evidence (assessment)));
+  append_labelled (o, description, N_("Evidence"), gap_assessment_get_evidence (assessment));
   set_string (w, "description", description->str);
 
   add_prop (&props, "status", gap_status_to_string (status));
@@ -1730,7 +1774,7 @@ add_this_system (Oscal         *o,
     append_paragraph (remarks, paragraph (o, N_("Not implemented.")));
   else
     append_paragraph (remarks, paragraph (o, N_("Not assessed yet.")));
-  take_paragraph (remarks, labelled (o, N_("Notes"), gap_assessment_get_notes (assessment)));
+  append_labelled (o, remarks, N_("Notes"), gap_assessment_get_notes (assessment));
   add_remarks (w, remarks);
   _gap_json_writer_end_object (w);
 }
