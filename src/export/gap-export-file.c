@@ -23,6 +23,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gfiledescriptorbased.h>
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -152,6 +153,24 @@ _gap_export_file_get_stream (GapExportFile *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return G_OUTPUT_STREAM (self->stream);
+}
+
+void
+_gap_export_file_start_writeback (GapExportFile *self)
+{
+  g_return_if_fail (self != NULL);
+
+#ifdef SYNC_FILE_RANGE_WRITE
+  {
+    int fd = self->fd;
+
+    if (fd < 0 && G_IS_FILE_DESCRIPTOR_BASED (self->stream))
+      fd = g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (self->stream));
+    /* A hint only: what fails here fails again at the commit's fsync(). */
+    if (fd >= 0 && !self->closed)
+      (void) sync_file_range (fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+  }
+#endif
 }
 
 gboolean

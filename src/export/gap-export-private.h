@@ -74,6 +74,10 @@ GapExportFile *_gap_export_file_new        (GFile          *dest,
                                             GCancellable   *cancellable,
                                             GError        **error);
 GOutputStream *_gap_export_file_get_stream (GapExportFile  *self);
+/* Starts writing to the disk what the stream has written so far, without
+ * waiting (Linux; elsewhere nothing): the fsync() of the commit then
+ * waits for less. Errors show there. */
+void           _gap_export_file_start_writeback (GapExportFile *self);
 /* Flushes and closes the stream (the last place a full disk shows). */
 gboolean       _gap_export_file_close      (GapExportFile  *self,
                                             GCancellable   *cancellable,
