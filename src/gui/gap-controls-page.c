@@ -4,26 +4,23 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The list is the workspace's assessments in catalog order, through a filter
- * of the page's own (GapControlFilter, below). GTK 4.8 has no list sections, so the first
- * row of each clause, theme or domain shows the group's heading; which row
- * is first depends on the filter, so the headings of the bound rows are
- * worked out again whenever the filtered model changes.
- *
- * The search matches a key made once per assessment (ID, both titles,
- * owner, notes; NFKC-normalized and case-folded, so full-width input finds
- * half-width text) and dropped when the owner or notes change.
+ * of the page's own (GapControlFilter) and a model of slots that keeps the
+ * rows through a refilter (GapSlotModel). GTK 4.8 has no list sections, so
+ * the first row of each clause, theme or domain shows the group's heading;
+ * which row is first depends on the filter, so the headings of the bound
+ * rows are worked out again whenever the filtered model changes.
  */
 
 #include "config.h"
-
-#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "gap-assessment-editor.h"
+#include "gap-control-filter.h"
 #include "gap-control-row.h"
 #include "gap-controls-page.h"
+#include "gap-slot-model.h"
 
 /* The filter dropdowns list "any" first, then the enum values in order. */
 #define ANY 0
@@ -33,673 +30,6 @@
  * again when the search is cleared, and disposing one costs more than its
  * memory (a row is a dozen widgets with their controllers). */
 #define MAX_SPARE_ROWS 208
-
-/* ---- the filter ----
- *
- * GtkFilterListModel asks its filter about each item of the workspace's
- * list: at 20,000 controls, fetching each from the GListStore and taking
- * and dropping a reference to it was more than a third of a keystroke's
- * filtering. This model filters a plain array made once per workspace
- * instead: per assessment its folded search key and the four values the
- * dropdowns compare. A keystroke scans that array (only the last results
- * when the search was narrowed) and the list hears of one change, from
- * the first place that differs. */
-
-static char *
-fold (const char *text)
-{
-  g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normalized != NULL ? normalized : "", -1);
-}
-
-enum {
-  VALUE_VERDICT,
-  VALUE_RESPONSIBILITY,
-  VALUE_STATUS,
-  VALUE_APPLICABILITY,
-  N_VALUES
-};
-
-typedef struct
-{
-  GapAssessment *assessment;
-  char          *key;               /* folded search text; NULL until needed */
-  gint8          values[N_VALUES];  /* -1: no verdict (no analysis) */
-} FilterEntry;
-
-#define GAP_TYPE_CONTROL_FILTER (gap_control_filter_get_type ())
-G_DECLARE_FINAL_TYPE (GapControlFilter, gap_control_filter, GAP, CONTROL_FILTER, GObject)
-
-struct _GapControlFilter
-{
-  GObject        parent_instance;
-
-  GListModel    *model;
-  GapAnalysis   *analysis;
-  GArray        *entries;          /* FilterEntry, in the model's order */
-  GHashTable    *index;            /* GapAssessment* → 1 + its entry */
-  GArray        *shown;            /* guint: the entries shown, ascending */
-  GArray        *next;             /* the next shown while filtering */
-  gboolean       verdicts_stale;
-  guint          keys_idle_id;
-  guint          keys_next;        /* the next entry the idle folds */
-
-  /* What to show; the page sets these, then calls refilter(). */
-  GStrv          query;            /* folded words; NULL for all */
-  int            wanted[N_VALUES]; /* -1 for any */
-  GapAssessment *pinned;           /* shown whatever it matches */
-};
-
-enum {
-  FILTER_PROP_0,
-  FILTER_PROP_MODEL,
-  FILTER_N_PROPS
-};
-
-static GParamSpec *filter_properties[FILTER_N_PROPS];
-
-static void
-filter_entry_clear (gpointer data)
-{
-  FilterEntry *entry = data;
-
-  g_clear_object (&entry->assessment);
-  g_clear_pointer (&entry->key, g_free);
-}
-
-static const char *
-filter_entry_key (FilterEntry *entry)
-{
-  if (entry->key == NULL)
-    {
-      GapControl *control = gap_assessment_get_control (entry->assessment);
-      g_autofree char *raw = g_strjoin ("\n",
-                                        gap_control_get_id (control),
-                                        gap_control_get_title (control, "en"),
-                                        gap_control_get_title (control, "zh_TW"),
-                                        gap_assessment_get_owner (entry->assessment),
-                                        gap_assessment_get_notes (entry->assessment),
-                                        NULL);
-
-      entry->key = fold (raw);
-    }
-
-  return entry->key;
-}
-
-static void
-filter_entry_read (FilterEntry *entry)
-{
-  entry->values[VALUE_RESPONSIBILITY] = gap_assessment_get_responsibility (entry->assessment);
-  entry->values[VALUE_STATUS] = gap_assessment_get_status (entry->assessment);
-  entry->values[VALUE_APPLICABILITY] = gap_assessment_get_applicability (entry->assessment);
-}
-
-static GType
-gap_control_filter_get_item_type (GListModel *list)
-{
-  return GAP_TYPE_ASSESSMENT;
-}
-
-static guint
-gap_control_filter_get_n_items (GListModel *list)
-{
-  return GAP_CONTROL_FILTER (list)->shown->len;
-}
-
-/* Transfer none: the entry holds it. */
-static GapAssessment *
-gap_control_filter_peek (GapControlFilter *self,
-                         guint             position)
-{
-  if (position >= self->shown->len)
-    return NULL;
-
-  return g_array_index (self->entries, FilterEntry,
-                        g_array_index (self->shown, guint, position)).assessment;
-}
-
-static gpointer
-gap_control_filter_get_item (GListModel *list,
-                             guint       position)
-{
-  GapAssessment *assessment = gap_control_filter_peek (GAP_CONTROL_FILTER (list), position);
-
-  return assessment != NULL ? g_object_ref (assessment) : NULL;
-}
-
-static void
-gap_control_filter_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = gap_control_filter_get_item_type;
-  iface->get_n_items = gap_control_filter_get_n_items;
-  iface->get_item = gap_control_filter_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (GapControlFilter, gap_control_filter, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      gap_control_filter_list_model_init))
-
-static gboolean
-gap_control_filter_matches (GapControlFilter *self,
-                            FilterEntry      *entry)
-{
-  if (entry->assessment == self->pinned)
-    return TRUE;
-
-  for (guint v = 0; v < N_VALUES; v++)
-    if (self->wanted[v] >= 0 && entry->values[v] != self->wanted[v])
-      return FALSE;
-
-  if (self->query != NULL)
-    {
-      const char *key = filter_entry_key (entry);
-
-      for (guint i = 0; self->query[i] != NULL; i++)
-        if (strstr (key, self->query[i]) == NULL)
-          return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Verdicts are the analysis's: read again when the verdict filter is used
- * after it changed, not at every change. */
-static void
-gap_control_filter_read_verdicts (GapControlFilter *self)
-{
-  if (!self->verdicts_stale)
-    return;
-
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      FilterEntry *entry = &g_array_index (self->entries, FilterEntry, i);
-
-      entry->values[VALUE_VERDICT] = self->analysis != NULL
-                                       ? (gint8) gap_analysis_get_verdict (self->analysis,
-                                                                           entry->assessment)
-                                       : -1;
-    }
-  self->verdicts_stale = FALSE;
-}
-
-/* @change says which entries can change: with a narrower search only those
- * shown now, with a wider one only those not shown. The list is told that
- * everything from the first place that differs changed, or everything
- * from @changed_from when the entries themselves were made again. */
-static void
-gap_control_filter_update (GapControlFilter *self,
-                           GtkFilterChange   change,
-                           guint             changed_from)
-{
-  guint old_n = self->shown->len;
-  guint new_n, first = 0;
-  GArray *swap;
-
-  if (self->wanted[VALUE_VERDICT] >= 0)
-    gap_control_filter_read_verdicts (self);
-
-  g_array_set_size (self->next, 0);
-  if (change == GTK_FILTER_CHANGE_MORE_STRICT)
-    {
-      for (guint k = 0; k < old_n; k++)
-        {
-          guint i = g_array_index (self->shown, guint, k);
-
-          if (gap_control_filter_matches (self, &g_array_index (self->entries, FilterEntry, i)))
-            g_array_append_val (self->next, i);
-        }
-    }
-  else
-    {
-      guint k = 0;
-
-      for (guint i = 0; i < self->entries->len; i++)
-        {
-          gboolean was_shown = change == GTK_FILTER_CHANGE_LESS_STRICT &&
-                               k < old_n && g_array_index (self->shown, guint, k) == i;
-
-          if (was_shown)
-            k++;
-          if (was_shown ||
-              gap_control_filter_matches (self, &g_array_index (self->entries, FilterEntry, i)))
-            g_array_append_val (self->next, i);
-        }
-    }
-
-  swap = self->shown;
-  self->shown = self->next;
-  self->next = swap;
-  new_n = self->shown->len;
-
-  while (first < MIN (old_n, new_n) && first < changed_from &&
-         g_array_index (self->shown, guint, first) == g_array_index (self->next, guint, first))
-    first++;
-  if (first < old_n || first < new_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), first, old_n - first, new_n - first);
-}
-
-static void
-gap_control_filter_refilter (GapControlFilter *self,
-                             GtkFilterChange   change)
-{
-  gap_control_filter_update (self, change, G_MAXUINT);
-}
-
-/* Where @assessment is shown: the entries shown are in ascending order. */
-static guint
-gap_control_filter_find (GapControlFilter *self,
-                         GapAssessment    *assessment)
-{
-  guint target = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, assessment));
-  guint low = 0, high = self->shown->len;
-
-  if (target == 0)
-    return GTK_INVALID_LIST_POSITION;
-  target--;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      guint at = g_array_index (self->shown, guint, middle);
-
-      if (at == target)
-        return middle;
-      if (at < target)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static guint
-gap_control_filter_get_total (GapControlFilter *self)
-{
-  return self->entries->len;
-}
-
-/* The first search would fold every control's texts at once (a fifth of a
- * second for 20,000, tests/bench): fold them ahead, a slice at a time
- * while the application is idle. */
-static gboolean
-filter_fold_keys_cb (gpointer user_data)
-{
-  GapControlFilter *self = user_data;
-  guint end = MIN (self->entries->len, self->keys_next + 256);
-
-  for (; self->keys_next < end; self->keys_next++)
-    filter_entry_key (&g_array_index (self->entries, FilterEntry, self->keys_next));
-  if (self->keys_next < self->entries->len)
-    return G_SOURCE_CONTINUE;
-
-  self->keys_idle_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-gap_control_filter_read_model (GapControlFilter *self)
-{
-  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
-
-  g_array_set_size (self->entries, 0);
-  g_hash_table_remove_all (self->index);
-  for (guint i = 0; i < n; i++)
-    {
-      FilterEntry entry = { g_list_model_get_item (self->model, i), NULL, { -1 } };
-
-      filter_entry_read (&entry);
-      g_array_append_val (self->entries, entry);
-      g_hash_table_insert (self->index, entry.assessment, GUINT_TO_POINTER (i + 1));
-    }
-  self->verdicts_stale = TRUE;
-
-  self->keys_next = 0;
-  if (self->keys_idle_id == 0 && n > 0)
-    self->keys_idle_id = g_idle_add_full (G_PRIORITY_LOW, filter_fold_keys_cb, self, NULL);
-}
-
-static void
-filter_model_items_changed_cb (GapControlFilter *self)
-{
-  gap_control_filter_read_model (self);
-  gap_control_filter_update (self, GTK_FILTER_CHANGE_DIFFERENT, 0);
-}
-
-static void
-gap_control_filter_set_model (GapControlFilter *self,
-                              GListModel       *model)
-{
-  if (self->model == model)
-    return;
-
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_set_object (&self->model, model);
-  if (model != NULL)
-    g_signal_connect_swapped (model, "items-changed",
-                              G_CALLBACK (filter_model_items_changed_cb), self);
-  filter_model_items_changed_cb (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), filter_properties[FILTER_PROP_MODEL]);
-}
-
-static void
-gap_control_filter_set_analysis (GapControlFilter *self,
-                                 GapAnalysis      *analysis)
-{
-  g_set_object (&self->analysis, analysis);
-  self->verdicts_stale = TRUE;
-}
-
-/* The core changed @assessment: its key and values are read again. */
-static void
-gap_control_filter_assessment_changed (GapControlFilter   *self,
-                                       GapAssessment      *assessment,
-                                       GapAssessmentField  field)
-{
-  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, assessment));
-  FilterEntry *entry;
-
-  if (i == 0)
-    return;
-
-  entry = &g_array_index (self->entries, FilterEntry, i - 1);
-  if (field == GAP_FIELD_OWNER || field == GAP_FIELD_NOTES)
-    g_clear_pointer (&entry->key, g_free);
-  filter_entry_read (entry);
-}
-
-static void
-gap_control_filter_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  GapControlFilter *self = GAP_CONTROL_FILTER (object);
-
-  switch (prop_id)
-    {
-    case FILTER_PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gap_control_filter_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  GapControlFilter *self = GAP_CONTROL_FILTER (object);
-
-  switch (prop_id)
-    {
-    case FILTER_PROP_MODEL:
-      gap_control_filter_set_model (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gap_control_filter_dispose (GObject *object)
-{
-  GapControlFilter *self = GAP_CONTROL_FILTER (object);
-
-  g_clear_handle_id (&self->keys_idle_id, g_source_remove);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
-  g_clear_object (&self->analysis);
-  g_clear_object (&self->pinned);
-  g_array_set_size (self->entries, 0);
-  g_hash_table_remove_all (self->index);
-  g_array_set_size (self->shown, 0);
-
-  G_OBJECT_CLASS (gap_control_filter_parent_class)->dispose (object);
-}
-
-static void
-gap_control_filter_finalize (GObject *object)
-{
-  GapControlFilter *self = GAP_CONTROL_FILTER (object);
-
-  g_array_unref (self->entries);
-  g_array_unref (self->shown);
-  g_array_unref (self->next);
-  g_hash_table_unref (self->index);
-  g_strfreev (self->query);
-
-  G_OBJECT_CLASS (gap_control_filter_parent_class)->finalize (object);
-}
-
-static void
-gap_control_filter_class_init (GapControlFilterClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = gap_control_filter_get_property;
-  object_class->set_property = gap_control_filter_set_property;
-  object_class->dispose = gap_control_filter_dispose;
-  object_class->finalize = gap_control_filter_finalize;
-
-  /* The assessments filtered (tests/bench find the filter by it). */
-  filter_properties[FILTER_PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL,
-                         G_TYPE_LIST_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, FILTER_N_PROPS, filter_properties);
-}
-
-static void
-gap_control_filter_init (GapControlFilter *self)
-{
-  self->entries = g_array_new (FALSE, FALSE, sizeof (FilterEntry));
-  g_array_set_clear_func (self->entries, filter_entry_clear);
-  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->next = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->index = g_hash_table_new (NULL, NULL);
-  for (guint v = 0; v < N_VALUES; v++)
-    self->wanted[v] = -1;
-}
-
-/* ---- rows that stay through a refilter ----
- *
- * GTK 4.8's list view does not reuse a row for another item: a keystroke
- * that changed which controls are shown built the rows on screen again
- * (some 30 of them, with their style, text layout and accessibility
- * objects), a few times a frame's time. Between the filter and the list
- * sits a model of "slots": slot i stands for whatever the filter shows at
- * position i, so only a change in how many are shown reaches the list
- * (at the end); the rows already on screen are bound again in place. */
-
-#define GAP_TYPE_CONTROL_SLOT (gap_control_slot_get_type ())
-G_DECLARE_FINAL_TYPE (GapControlSlot, gap_control_slot, GAP, CONTROL_SLOT, GObject)
-
-struct _GapControlSlot
-{
-  GObject parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (GapControlSlot, gap_control_slot, G_TYPE_OBJECT)
-
-static void gap_control_slot_class_init (GapControlSlotClass *klass) { }
-static void gap_control_slot_init (GapControlSlot *self) { }
-
-#define GAP_TYPE_SLOT_MODEL (gap_slot_model_get_type ())
-G_DECLARE_FINAL_TYPE (GapSlotModel, gap_slot_model, GAP, SLOT_MODEL, GObject)
-
-typedef void (*GapSlotsChangedFunc) (gboolean done,
-                                     guint    position,
-                                     guint    in_place,
-                                     gpointer user_data);
-
-struct _GapSlotModel
-{
-  GObject              parent_instance;
-
-  GListModel          *model;      /* the filter */
-  GPtrArray           *slots;      /* GapControlSlot*: the first n_items are shown, the
-                                    * others kept for when more are (20,000 new objects
-                                    * when a search is emptied cost a few ms) */
-  guint                n_items;
-  GapSlotsChangedFunc  changed;
-  gpointer             changed_data;
-};
-
-enum {
-  SLOT_PROP_0,
-  SLOT_PROP_MODEL,
-  SLOT_N_PROPS
-};
-
-static GType
-gap_slot_model_get_item_type (GListModel *list)
-{
-  return GAP_TYPE_CONTROL_SLOT;
-}
-
-static guint
-gap_slot_model_get_n_items (GListModel *list)
-{
-  return GAP_SLOT_MODEL (list)->n_items;
-}
-
-static gpointer
-gap_slot_model_get_item (GListModel *list,
-                         guint       position)
-{
-  GapSlotModel *self = GAP_SLOT_MODEL (list);
-
-  return position < self->n_items ? g_object_ref (self->slots->pdata[position]) : NULL;
-}
-
-static void
-gap_slot_model_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = gap_slot_model_get_item_type;
-  iface->get_n_items = gap_slot_model_get_n_items;
-  iface->get_item = gap_slot_model_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (GapSlotModel, gap_slot_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      gap_slot_model_list_model_init))
-
-static void
-slot_model_items_changed_cb (GapSlotModel *self,
-                             guint         position,
-                             guint         removed,
-                             guint         added)
-{
-  guint old_n = self->n_items;
-  guint new_n = old_n - removed + added;
-  guint common = MIN (old_n, new_n);
-
-  if (self->changed != NULL)
-    self->changed (FALSE, position, 0, self->changed_data);
-  while (self->slots->len < new_n)
-    g_ptr_array_add (self->slots, g_object_new (GAP_TYPE_CONTROL_SLOT, NULL));
-  self->n_items = new_n;
-  if (new_n != old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, new_n - common);
-
-  if (self->changed != NULL)
-    self->changed (TRUE, position, position < common ? common - position : 0, self->changed_data);
-}
-
-static void
-gap_slot_model_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  GapSlotModel *self = GAP_SLOT_MODEL (object);
-
-  switch (prop_id)
-    {
-    case SLOT_PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gap_slot_model_dispose (GObject *object)
-{
-  GapSlotModel *self = GAP_SLOT_MODEL (object);
-
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
-
-  G_OBJECT_CLASS (gap_slot_model_parent_class)->dispose (object);
-}
-
-static void
-gap_slot_model_finalize (GObject *object)
-{
-  GapSlotModel *self = GAP_SLOT_MODEL (object);
-
-  g_ptr_array_unref (self->slots);
-
-  G_OBJECT_CLASS (gap_slot_model_parent_class)->finalize (object);
-}
-
-static void
-gap_slot_model_class_init (GapSlotModelClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = gap_slot_model_get_property;
-  object_class->dispose = gap_slot_model_dispose;
-  object_class->finalize = gap_slot_model_finalize;
-
-  /* Read-only: what the slots stand for (tests/bench finds the filter by it). */
-  g_object_class_install_property (object_class, SLOT_PROP_MODEL,
-                                   g_param_spec_object ("model", NULL, NULL,
-                                                        G_TYPE_LIST_MODEL,
-                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-}
-
-static void
-gap_slot_model_init (GapSlotModel *self)
-{
-  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
-}
-
-/* @changed is called before each change of @model reaches the list, and
- * after, with the range of slots that stayed and now stand for other
- * items. */
-static GapSlotModel *
-gap_slot_model_new (GListModel          *model,
-                    GapSlotsChangedFunc  changed,
-                    gpointer             changed_data)
-{
-  GapSlotModel *self = g_object_new (GAP_TYPE_SLOT_MODEL, NULL);
-  guint n = g_list_model_get_n_items (model);
-
-  self->model = g_object_ref (model);
-  self->changed = changed;
-  self->changed_data = changed_data;
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->slots, g_object_new (GAP_TYPE_CONTROL_SLOT, NULL));
-  self->n_items = n;
-  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (slot_model_items_changed_cb), self);
-  return self;
-}
 
 struct _GapControlsPage
 {
@@ -785,32 +115,21 @@ dropdown_value (GtkDropDown *dropdown)
 static void
 read_attributes (GapControlsPage *self)
 {
-  int *wanted = self->filter_model->wanted;
-
-  wanted[VALUE_VERDICT] = dropdown_value (self->verdict_dropdown);
-  wanted[VALUE_RESPONSIBILITY] = dropdown_value (self->responsibility_dropdown);
-  wanted[VALUE_STATUS] = dropdown_value (self->status_dropdown);
-  wanted[VALUE_APPLICABILITY] = dropdown_value (self->applicability_dropdown);
-}
-
-static gboolean
-attributes_active (GapControlsPage *self)
-{
-  for (guint v = 0; v < N_VALUES; v++)
-    if (self->filter_model->wanted[v] >= 0)
-      return TRUE;
-
-  return FALSE;
+  gap_control_filter_set_attributes (self->filter_model,
+                                     dropdown_value (self->verdict_dropdown),
+                                     dropdown_value (self->responsibility_dropdown),
+                                     dropdown_value (self->status_dropdown),
+                                     dropdown_value (self->applicability_dropdown));
 }
 
 /* The user changed the search or a filter: nothing is pinned any more. */
 static gboolean
 unpin (GapControlsPage *self)
 {
-  if (self->filter_model->pinned == NULL)
+  if (gap_control_filter_get_pinned (self->filter_model) == NULL)
     return FALSE;
 
-  g_clear_object (&self->filter_model->pinned);
+  gap_control_filter_set_pinned (self->filter_model, NULL);
   return TRUE;
 }
 
@@ -829,25 +148,14 @@ scroll_to_top (GapControlsPage *self)
 static void
 search_changed_cb (GapControlsPage *self)
 {
-  g_autofree char *folded = fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_autofree char *folded =
+    gap_control_filter_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   g_autofree char *old = g_steal_pointer (&self->query_text);
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
   gboolean was_pinned = unpin (self);
 
   g_strstrip (folded);
-  g_clear_pointer (&self->filter_model->query, g_strfreev);
-  if (folded[0] != '\0')
-    {
-      /* Words in any order: "5.1 政策" or "policy 5". */
-      g_auto(GStrv) words = g_strsplit_set (folded, " \t\n", -1);
-      GPtrArray *kept = g_ptr_array_new ();
-
-      for (guint i = 0; words[i] != NULL; i++)
-        if (words[i][0] != '\0')
-          g_ptr_array_add (kept, g_strdup (words[i]));
-      g_ptr_array_add (kept, NULL);
-      self->filter_model->query = (GStrv) g_ptr_array_free (kept, FALSE);
-    }
+  gap_control_filter_set_query (self->filter_model, folded);
 
   /* Typing on narrows what is shown, deleting widens it: the filter then
    * looks only at the entries that can change. */
@@ -873,7 +181,7 @@ stop_search_cb (GapControlsPage *self)
 static void
 update_filter_button (GapControlsPage *self)
 {
-  if (attributes_active (self))
+  if (gap_control_filter_get_attributes_active (self->filter_model))
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
@@ -924,12 +232,12 @@ refilter_live (GapControlsPage *self,
                gboolean         search,
                gboolean         attributes)
 {
-  search = search && self->filter_model->query != NULL;
-  attributes = attributes && attributes_active (self);
+  search = search && gap_control_filter_has_query (self->filter_model);
+  attributes = attributes && gap_control_filter_get_attributes_active (self->filter_model);
   if (!search && !attributes)
     return;
 
-  g_set_object (&self->filter_model->pinned, gap_controls_page_get_selected (self));
+  gap_control_filter_set_pinned (self->filter_model, gap_controls_page_get_selected (self));
   gap_control_filter_refilter (self->filter_model, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -1416,7 +724,7 @@ assessment_changed_cb (GapControlsPage    *self,
 static void
 analysis_changed_cb (GapControlsPage *self)
 {
-  self->filter_model->verdicts_stale = TRUE;
+  gap_control_filter_verdicts_changed (self->filter_model);
   gap_control_row_update_all (self->bound_rows);
   refilter_live (self, FALSE, TRUE);
 }
@@ -1452,7 +760,7 @@ gap_controls_page_set_analysis (GapControlsPage *self,
       g_clear_signal_handler (&self->analysis_changed_id, self->analysis);
       g_clear_object (&self->analysis);
     }
-  g_clear_object (&self->filter_model->pinned);
+  gap_control_filter_set_pinned (self->filter_model, NULL);
   g_hash_table_remove_all (self->headings);
 
   if (analysis != NULL)
@@ -1549,7 +857,7 @@ gap_controls_page_dispose (GObject *object)
   if (self->analysis != NULL)
     g_clear_signal_handler (&self->analysis_changed_id, self->analysis);
   if (self->slots != NULL)
-    self->slots->changed = NULL;
+    gap_slot_model_set_changed_func (self->slots, NULL, NULL);
 
   /* The rows go with the list view, not to the spares. */
   g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
