@@ -23,7 +23,8 @@ typedef void (*BenchGuiFunc) (Bench     *bench,
 int        bench_gui_run           (Bench        *bench,
                                     BenchGuiFunc  func,
                                     gpointer      data);
-/* Opens @ws in @window in place and waits until it has been drawn. */
+/* Opens @ws in @window in place and waits until it has been drawn and
+ * its transitions are over. */
 void       bench_gui_open          (GapWindow    *window,
                                     BenchWorkspace *ws,
                                     const char   *path);
@@ -31,6 +32,9 @@ void       bench_gui_open          (GapWindow    *window,
  * requested), and returns how long that frame's update, layout and paint
  * took, in milliseconds. */
 double     bench_gui_next_frame    (GtkWidget    *widget);
+/* Runs the main loop until no stack or leaflet under @widget is in a
+ * transition (the frames of one paint both its children). */
+void       bench_gui_settle        (GtkWidget    *widget);
 /* Runs pending events and idles without blocking. */
 void       bench_gui_flush         (void);
 /* The first descendant of @root of type @type, depth first, or NULL. */

@@ -233,6 +233,7 @@ run (Bench     *bench,
       gap_window_show_page (window, "controls");
       bench_gui_flush ();
       bench_gui_next_frame (GTK_WIDGET (window));
+      bench_gui_settle (GTK_WIDGET (window));
       page = bench_gui_find (GTK_WIDGET (window), g_type_from_name ("GapControlsPage"));
       g_assert (page != NULL);
       entry = GTK_SEARCH_ENTRY (bench_gui_find (page, GTK_TYPE_SEARCH_ENTRY));
