@@ -16,6 +16,15 @@
 /* Typing in the scope statement is saved once it pauses this long. */
 #define STATEMENT_COMMIT_DELAY_MS 500
 
+/* Lower bounds of the heights on the page, in pixels that text scaling does
+ * not change (libadwaita 1.2's style sheet): the page's groups start 24 px
+ * down and are 24 px apart, a group's header takes 6 px of spacing and 6 of
+ * margin besides its text, and a row is at least 50 px high. */
+#define PAGE_TOP_MIN      24
+#define GROUP_SPACING_MIN 24
+#define GROUP_HEADER_MIN  12
+#define ROW_HEIGHT_MIN    50
+
 typedef struct
 {
   GapScopePage        *self;
@@ -24,6 +33,8 @@ typedef struct
   GtkListBox          *list;
   GListModel          *model;
   gulong               items_changed_handler;
+  /* Hidden, its items not bound, until the page's first frame is drawn. */
+  guint                deferred : 1;
 } KindGroup;
 
 struct _GapScopePage
@@ -35,6 +46,14 @@ struct _GapScopePage
   gulong               scope_changed_handler;
   guint                statement_timeout;
   guint                syncing : 1;
+  guint                mapped_once : 1;
+
+  /* Kind groups below what the window can show in its first frame are
+   * shown after it: sizing the window measured their rows, a large part
+   * of the time to the first frame, for nothing on screen
+   * (tests/bench/notes.md). */
+  GdkFrameClock       *reveal_clock;
+  gulong               reveal_handler;
 
   KindGroup            groups[GAP_N_SCOPE_KINDS];
 
@@ -470,29 +489,128 @@ create_kind_groups (GapScopePage *self)
 }
 
 static void
+bind_kind_group (GapScopePage *self,
+                 KindGroup    *group)
+{
+  if (group->model != NULL)
+    g_clear_signal_handler (&group->items_changed_handler, group->model);
+  g_clear_object (&group->model);
+
+  if (self->workspace != NULL && !group->deferred)
+    group->model = g_object_ref (gap_workspace_get_scope_items (self->workspace, group->kind));
+
+  gtk_list_box_bind_model (group->list, group->model,
+                           group->model ? create_item_row : NULL, group, NULL);
+
+  if (group->model != NULL)
+    {
+      /* Connected after the list box's own handler: the rows exist. */
+      group->items_changed_handler = g_signal_connect (group->model, "items-changed",
+                                                       G_CALLBACK (items_changed_cb), group);
+      update_move_buttons (group);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (group->group), !group->deferred);
+}
+
+/* The most the window can show of the page in its first frame, or 0 when
+ * the page has been on screen (it then shows everything at once) or is not
+ * in a window. The window may open as tall as a monitor (maximized, or
+ * made to fit by the window manager), so the tallest one counts. */
+static int
+first_frame_height (GapScopePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GListModel *monitors;
+  int width, height;
+
+  if (self->mapped_once || !GTK_IS_WINDOW (root))
+    return 0;
+
+  /* (GTK 4.8 takes no NULL for the width.) */
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  height = MAX (height, gtk_widget_get_height (GTK_WIDGET (root)));
+
+  monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (root)));
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+
+  return height;
+}
+
+static void
+reveal_groups (GapScopePage *self)
+{
+  if (self->reveal_handler != 0)
+    g_clear_signal_handler (&self->reveal_handler, self->reveal_clock);
+  g_clear_object (&self->reveal_clock);
+
+  for (guint k = 0; k < GAP_N_SCOPE_KINDS; k++)
+    if (self->groups[k].deferred)
+      {
+        self->groups[k].deferred = FALSE;
+        bind_kind_group (self, &self->groups[k]);
+      }
+}
+
+static void
 bind_kind_groups (GapScopePage *self)
 {
+  int fold = self->workspace != NULL ? first_frame_height (self) : 0;
+  int statement_height;
+  int top;
+
+  /* Where each group starts at the least: below the assessment group's
+   * three rows and the scope statement. */
+  gtk_widget_get_size_request (GTK_WIDGET (self->statement_view), NULL, &statement_height);
+  top = PAGE_TOP_MIN + GROUP_HEADER_MIN + 3 * ROW_HEIGHT_MIN + GROUP_SPACING_MIN +
+        GROUP_HEADER_MIN + MAX (statement_height, 0) + GROUP_SPACING_MIN;
+
   for (guint k = 0; k < GAP_N_SCOPE_KINDS; k++)
     {
       KindGroup *group = &self->groups[k];
 
-      if (group->model != NULL)
-        g_clear_signal_handler (&group->items_changed_handler, group->model);
-      g_clear_object (&group->model);
-
+      group->deferred = fold > 0 && top >= fold;
+      bind_kind_group (self, group);
       if (self->workspace != NULL)
-        group->model = g_object_ref (gap_workspace_get_scope_items (self->workspace, k));
+        top += GROUP_HEADER_MIN + GROUP_SPACING_MIN +
+               (int) g_list_model_get_n_items (gap_workspace_get_scope_items (self->workspace, k)) *
+               ROW_HEIGHT_MIN;
+    }
+}
 
-      gtk_list_box_bind_model (group->list, group->model,
-                               group->model ? create_item_row : NULL, group, NULL);
+static void
+after_first_paint_cb (GdkFrameClock *clock,
+                      GapScopePage  *self)
+{
+  reveal_groups (self);
+}
 
-      if (group->model != NULL)
-        {
-          /* Connected after the list box's own handler: the rows exist. */
-          group->items_changed_handler = g_signal_connect (group->model, "items-changed",
-                                                           G_CALLBACK (items_changed_cb), group);
-          update_move_buttons (group);
-        }
+static void
+gap_scope_page_map (GtkWidget *widget)
+{
+  GapScopePage *self = GAP_SCOPE_PAGE (widget);
+  gboolean deferred = FALSE;
+
+  GTK_WIDGET_CLASS (gap_scope_page_parent_class)->map (widget);
+  self->mapped_once = TRUE;
+
+  for (guint k = 0; k < GAP_N_SCOPE_KINDS; k++)
+    deferred |= self->groups[k].deferred;
+
+  /* Once the frame that shows the page is drawn, the rest follows in the
+   * next one. */
+  if (deferred && self->reveal_handler == 0)
+    {
+      self->reveal_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->reveal_handler = g_signal_connect (self->reveal_clock, "after-paint",
+                                               G_CALLBACK (after_first_paint_cb), self);
     }
 }
 
@@ -569,6 +687,9 @@ gap_scope_page_dispose (GObject *object)
   GapScopePage *self = (GapScopePage *)object;
 
   g_clear_handle_id (&self->statement_timeout, g_source_remove);
+  if (self->reveal_handler != 0)
+    g_clear_signal_handler (&self->reveal_handler, self->reveal_clock);
+  g_clear_object (&self->reveal_clock);
   if (self->workspace != NULL)
     {
       g_clear_signal_handler (&self->notify_handler, self->workspace);
@@ -641,6 +762,7 @@ gap_scope_page_class_init (GapScopePageClass *klass)
   object_class->dispose = gap_scope_page_dispose;
   object_class->get_property = gap_scope_page_get_property;
   object_class->set_property = gap_scope_page_set_property;
+  widget_class->map = gap_scope_page_map;
 
   properties[PROP_WORKSPACE] =
     g_param_spec_object ("workspace", NULL, NULL, GAP_TYPE_WORKSPACE,

@@ -646,6 +646,112 @@ test_demo_and_migration (Fixture       *f,
   g_assert_cmpstr (visible_page (f->window), ==, "controls");
 }
 
+static guint
+count_item_rows (GtkWidget *widget)
+{
+  guint n = GAP_IS_SCOPE_ITEM_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_item_rows (child);
+
+  return n;
+}
+
+static void
+collect_groups (GtkWidget *widget,
+                GPtrArray *groups)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    g_ptr_array_add (groups, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_groups (child, groups);
+}
+
+static gboolean
+all_visible (gpointer data)
+{
+  GPtrArray *groups = data;
+
+  for (guint i = 0; i < groups->len; i++)
+    if (!gtk_widget_get_visible (g_ptr_array_index (groups, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* At start-up the scope page leaves the kind groups that cannot be on
+ * screen out of the first frame and shows them in the next: each of them
+ * must then lie below what the window showed, and every group must have
+ * all its items. */
+static void
+test_scope_first_frame (gconstpointer data)
+{
+  const int *size = data;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(GPtrArray) deferred = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  GapWindow *window;
+  GapWorkspace *workspace;
+  GtkWidget *scope;
+  GtkWidget *scrolled;
+  int monitor_height = 0;
+  guint n_rows = 0;
+
+  g_settings_set_string (settings, "last-page", "scope");
+  window = gap_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), size[0], size[1]);
+  g_assert_true (gap_window_open_demo (window, &error));
+  g_assert_no_error (error);
+  workspace = gap_window_get_workspace (window);
+  scope = find_page (window, GAP_TYPE_SCOPE_PAGE);
+  collect_groups (scope, groups);
+  g_assert_cmpuint (groups->len, ==, 2 + GAP_N_SCOPE_KINDS);
+  for (guint i = 0; i < groups->len; i++)
+    if (!gtk_widget_get_visible (g_ptr_array_index (groups, i)))
+      g_ptr_array_add (deferred, g_ptr_array_index (groups, i));
+
+  /* The demo is taller than any screen up to 1080 px. */
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      monitor_height = MAX (monitor_height, geometry.height);
+    }
+  if (monitor_height <= 1080)
+    g_assert_cmpuint (deferred->len, >, 0);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_test_wait_until (all_visible, groups, 2000));
+  gui_test_iterate ();
+
+  scrolled = gui_test_find (scope, GTK_TYPE_SCROLLED_WINDOW, NULL);
+  g_assert_cmpint (gtk_widget_get_height (scrolled), >, 0);
+  for (guint i = 0; i < deferred->len; i++)
+    {
+      graphene_point_t top;
+
+      g_assert_true (gtk_widget_compute_point (g_ptr_array_index (deferred, i), scrolled,
+                                               &GRAPHENE_POINT_INIT (0, 0), &top));
+      g_test_message ("%s starts at %.0f px, %d px shown",
+                      adw_preferences_group_get_title (g_ptr_array_index (deferred, i)), top.y,
+                      gtk_widget_get_height (scrolled));
+      g_assert_cmpfloat (top.y, >=, gtk_widget_get_height (scrolled));
+    }
+
+  for (guint k = 0; k < GAP_N_SCOPE_KINDS; k++)
+    n_rows += g_list_model_get_n_items (gap_workspace_get_scope_items (workspace, k));
+  g_assert_cmpuint (count_item_rows (scope), ==, n_rows);
+
+  gui_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +770,10 @@ main (int   argc,
               test_demo_and_migration, fixture_tear_down);
   g_test_add ("/gui/window/open-copy", Fixture, NULL, fixture_set_up, test_open_copy_errors,
               fixture_tear_down);
+  g_test_add_data_func ("/gui/pages/scope-first-frame/1280x800", (int[]) { 1280, 800 },
+                        test_scope_first_frame);
+  g_test_add_data_func ("/gui/pages/scope-first-frame/360x720", (int[]) { 360, 720 },
+                        test_scope_first_frame);
 
   ret = g_test_run ();
   g_clear_object (&app);
