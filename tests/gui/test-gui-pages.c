@@ -544,24 +544,18 @@ visible_page (GapWindow *window)
   return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
 }
 
-/* The wrapping labels under @widget: each made at least GAP_WRAP_MIN_CHARS
- * wide (tests/bench/notes.md). */
-static guint
-count_wrapping_labels (GtkWidget *widget)
+/* The widgets of @type below @widget (included), depth first. */
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
 {
-  guint n = 0;
-
-  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
-    {
-      g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (widget)), >=, GAP_WRAP_MIN_CHARS);
-      n++;
-    }
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    n += count_wrapping_labels (child);
-
-  return n;
+    collect_widgets (child, type, found);
 }
 
 static void
@@ -592,6 +586,8 @@ test_demo_and_migration (Fixture       *f,
    * descriptions) are never measured narrower than a few characters, and
    * that keeps the page within the narrowest window. */
   {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    guint n_wrapping = 0;
     GtkWidget *scope;
     int min_width;
 
@@ -599,8 +595,16 @@ test_demo_and_migration (Fixture       *f,
                                                "scope"));
     gui_test_iterate ();
     scope = find_page (f->window, GAP_TYPE_SCOPE_PAGE);
-
-    g_assert_cmpuint (count_wrapping_labels (scope), >=, 19 * 2);
+    collect_widgets (scope, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_label_get_wrap (g_ptr_array_index (labels, i)))
+        {
+          g_assert_cmpint (gtk_label_get_width_chars (g_ptr_array_index (labels, i)), >=,
+                           GAP_WRAP_MIN_CHARS);
+          n_wrapping++;
+        }
+    /* Row titles and subtitles, group descriptions. */
+    g_assert_cmpuint (n_wrapping, >=, 19 * 2);
     gtk_widget_measure (scope, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
     g_test_message ("scope page minimum width %d", min_width);
     g_assert_cmpint (min_width, <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
@@ -646,31 +650,6 @@ test_demo_and_migration (Fixture       *f,
   g_assert_cmpstr (visible_page (f->window), ==, "controls");
 }
 
-static guint
-count_item_rows (GtkWidget *widget)
-{
-  guint n = GAP_IS_SCOPE_ITEM_ROW (widget) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_item_rows (child);
-
-  return n;
-}
-
-static void
-collect_groups (GtkWidget *widget,
-                GPtrArray *groups)
-{
-  if (ADW_IS_PREFERENCES_GROUP (widget))
-    g_ptr_array_add (groups, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_groups (child, groups);
-}
-
 static gboolean
 all_visible (gpointer data)
 {
@@ -693,6 +672,7 @@ test_scope_first_frame (gconstpointer data)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
   g_autoptr(GPtrArray) deferred = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
   GapWindow *window;
@@ -709,7 +689,7 @@ test_scope_first_frame (gconstpointer data)
   g_assert_no_error (error);
   workspace = gap_window_get_workspace (window);
   scope = find_page (window, GAP_TYPE_SCOPE_PAGE);
-  collect_groups (scope, groups);
+  collect_widgets (scope, ADW_TYPE_PREFERENCES_GROUP, groups);
   g_assert_cmpuint (groups->len, ==, 2 + GAP_N_SCOPE_KINDS);
   for (guint i = 0; i < groups->len; i++)
     if (!gtk_widget_get_visible (g_ptr_array_index (groups, i)))
@@ -747,7 +727,9 @@ test_scope_first_frame (gconstpointer data)
 
   for (guint k = 0; k < GAP_N_SCOPE_KINDS; k++)
     n_rows += g_list_model_get_n_items (gap_workspace_get_scope_items (workspace, k));
-  g_assert_cmpuint (count_item_rows (scope), ==, n_rows);
+  g_ptr_array_set_size (rows, 0);
+  collect_widgets (scope, GAP_TYPE_SCOPE_ITEM_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, n_rows);
 
   gui_test_destroy_window (GTK_WINDOW (window));
 }
