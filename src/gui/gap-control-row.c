@@ -506,17 +506,6 @@ gap_control_row_get_assessment (GapControlRow *self)
   return self->assessment;
 }
 
-/* Whether the row's texts are still those of @control_id, bound or not:
- * binding it to that control again lays nothing out anew. */
-gboolean
-gap_control_row_shows_control (GapControlRow *self,
-                               const char    *control_id)
-{
-  g_return_val_if_fail (GAP_IS_CONTROL_ROW (self), FALSE);
-
-  return g_strcmp0 (gtk_label_get_label (self->id_label), control_id) == 0;
-}
-
 void
 gap_control_row_set_heading (GapControlRow *self,
                              const char    *heading)

@@ -21,8 +21,6 @@ void           gap_control_row_bind            (GapControlRow *self,
                                                 GapAssessment *assessment,
                                                 GapAnalysis   *analysis);
 GapAssessment *gap_control_row_get_assessment  (GapControlRow *self);
-gboolean       gap_control_row_shows_control   (GapControlRow *self,
-                                                const char    *control_id);
 /* Re-reads the verdict, responsibility and details from the core. */
 void           gap_control_row_update          (GapControlRow *self);
 /* The group heading shown above the row (the first row of a group); NULL hides it. */

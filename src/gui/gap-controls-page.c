@@ -379,56 +379,13 @@ factory_setup_cb (GapControlsPage *self,
 
 /* The list's items are slots: a row shows what the filter shows at the
  * slot's position. */
-/* A spare row that still shows @assessment replaces the list item's row,
- * which becomes spare: a search that narrows the list moves its matches
- * up into the first slots, and their rows come back with their titles
- * already laid out instead of laying out new ones. */
-static GapControlRow *
-take_row_showing (GapControlsPage *self,
-                  GtkListItem     *list_item,
-                  GapAssessment   *assessment)
-{
-  GapControlRow *row = GAP_CONTROL_ROW (gtk_list_item_get_child (list_item));
-  const char *id;
-
-  if (assessment == NULL || self->spare_rows == NULL || self->spare_rows->len == 0)
-    return row;
-  id = gap_assessment_get_control_id (assessment);
-  if (gap_control_row_shows_control (row, id))
-    return row;
-
-  for (guint i = 0; i < self->spare_rows->len; i++)
-    {
-      GapControlRow *spare = self->spare_rows->pdata[i];
-      GtkWidget *old;
-
-      if (!gap_control_row_shows_control (spare, id))
-        continue;
-
-      g_ptr_array_steal_index_fast (self->spare_rows, i);
-      old = g_object_steal_data (G_OBJECT (list_item), "gap-row");
-      g_hash_table_remove (self->bound_rows, old);
-      g_object_set_data (G_OBJECT (old), "gap-list-item", NULL);
-      gap_control_row_bind (GAP_CONTROL_ROW (old), NULL, NULL);
-      gtk_list_item_set_child (list_item, GTK_WIDGET (spare));
-      g_object_set_data_full (G_OBJECT (list_item), "gap-row", spare, g_object_unref);
-      g_hash_table_add (self->bound_rows, spare);
-      g_object_set_data (G_OBJECT (spare), "gap-list-item", list_item);
-      g_ptr_array_add (self->spare_rows, old);
-      return spare;
-    }
-
-  return row;
-}
-
 static void
 bind_row (GapControlsPage *self,
           GtkListItem     *list_item)
 {
-  GapAssessment *assessment = shown_at (self, gtk_list_item_get_position (list_item));
-  GapControlRow *row = take_row_showing (self, list_item, assessment);
+  GapControlRow *row = GAP_CONTROL_ROW (gtk_list_item_get_child (list_item));
 
-  gap_control_row_bind (row, assessment, self->analysis);
+  gap_control_row_bind (row, shown_at (self, gtk_list_item_get_position (list_item)), self->analysis);
   update_heading (self, list_item);
 }
 
@@ -501,7 +458,6 @@ slots_changed_cb (gboolean  done,
                   gpointer  user_data)
 {
   GapControlsPage *self = user_data;
-  g_autoptr(GPtrArray) list_items = NULL;
   GapAssessment *selected;
   GHashTableIter iter;
   gpointer row;
@@ -513,22 +469,15 @@ slots_changed_cb (gboolean  done,
     }
   self->refiltering = FALSE;
 
-  /* Binding can swap a list item's row for a spare one (take_row_showing()),
-   * which changes the set being walked: the list items are taken first. */
-  list_items = g_ptr_array_sized_new (g_hash_table_size (self->bound_rows));
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
     {
       GtkListItem *list_item = g_object_get_data (row, "gap-list-item");
+      guint at;
 
-      if (list_item != NULL)
-        g_ptr_array_add (list_items, list_item);
-    }
-  for (guint i = 0; i < list_items->len; i++)
-    {
-      GtkListItem *list_item = list_items->pdata[i];
-      guint at = gtk_list_item_get_position (list_item);
-
+      if (list_item == NULL)
+        continue;
+      at = gtk_list_item_get_position (list_item);
       if (at >= position && at - position < in_place)
         bind_row (self, list_item);
       else
