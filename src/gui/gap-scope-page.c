@@ -514,22 +514,20 @@ bind_kind_group (GapScopePage *self,
 }
 
 /* The most the window can show of the page in its first frame, or 0 when
- * the page has been on screen (it then shows everything at once) or is not
- * in a window. The window may open as tall as a monitor (maximized, or
- * made to fit by the window manager), so the tallest one counts. */
+ * that is not known or the page has been on screen (it then shows
+ * everything at once). The window may open as tall as a monitor
+ * (maximized, or made to fit by the window manager), so the tallest one
+ * counts. */
 static int
 first_frame_height (GapScopePage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GListModel *monitors;
   int width, height;
+  int monitor_height = 0;
 
   if (self->mapped_once || !GTK_IS_WINDOW (root))
     return 0;
-
-  /* (GTK 4.8 takes no NULL for the width.) */
-  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-  height = MAX (height, gtk_widget_get_height (GTK_WIDGET (root)));
 
   monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (root)));
   for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
@@ -538,10 +536,14 @@ first_frame_height (GapScopePage *self)
       GdkRectangle geometry;
 
       gdk_monitor_get_geometry (monitor, &geometry);
-      height = MAX (height, geometry.height);
+      monitor_height = MAX (monitor_height, geometry.height);
     }
+  if (monitor_height <= 0)
+    return 0;
 
-  return height;
+  /* (GTK 4.8 takes no NULL for the width.) */
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  return MAX (MAX (height, monitor_height), gtk_widget_get_height (GTK_WIDGET (root)));
 }
 
 static void
