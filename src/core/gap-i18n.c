@@ -172,8 +172,14 @@ _gap_gettext_for (const char *lang,
   text = g_hash_table_lookup (words, msgid);
   if (text == NULL)
     {
+      char *key = g_strdup (msgid);
+
+      /* Untranslated, the answer is @msgid itself: keep the cache's copy,
+       * which outlives a msgid that is not a literal. */
       text = translate (lang, msgid);
-      g_hash_table_insert (words, g_strdup (msgid), (gpointer) text);
+      if (text == msgid)
+        text = key;
+      g_hash_table_insert (words, key, (gpointer) text);
     }
   G_UNLOCK (answers);
 

@@ -373,8 +373,6 @@ typedef struct
   GPtrArray    *component_order;
   /* Certificate family ID → its leveraged-authorization UUID (dated ones). */
   GHashTable   *leveraged;
-  /* Per language, msgid → translation: looking one up costs a locale
-   * query, and every control asks for the same few. */
   /* Name → UUID of the subjects named once per control (components,
    * providers): a SHA-1 each time was a cost. */
   GHashTable   *uuids;
@@ -1277,8 +1275,8 @@ add_system_characteristics (Oscal         *o,
 
   assessor = gap_workspace_get_scope_field (o->workspace, GAP_SCOPE_FIELD_ASSESSOR);
   date = gap_workspace_get_scope_field (o->workspace, GAP_SCOPE_FIELD_ASSESSMENT_DATE);
-  take_paragraph (remarks, labelled (o, N_("Assessor"), assessor));
-  take_paragraph (remarks, labelled (o, N_("Assessment date"), date));
+  append_labelled (o, remarks, N_("Assessor"), assessor);
+  append_labelled (o, remarks, N_("Assessment date"), date);
   add_remarks (w, remarks);
   _gap_json_writer_end_object (w);
 }
@@ -1474,9 +1472,8 @@ add_leveraged_authorization (Oscal            *o,
   if (state == GAP_CERTIFICATE_STATE_STALE)
     take_paragraph (remarks, say (o, "\n\n", N_("Stale: the last audit is older than the audit "
                                                 "cycle, or the certificate has expired.")));
-  take_paragraph (remarks, labelled (o, N_("Notes"),
-                                     gap_certificate_get_field (certificate,
-                                                                GAP_CERTIFICATE_FIELD_NOTES)));
+  append_labelled (o, remarks, N_("Notes"),
+                   gap_certificate_get_field (certificate, GAP_CERTIFICATE_FIELD_NOTES));
   add_remarks (w, remarks);
   _gap_json_writer_end_object (w);
 }
@@ -1963,7 +1960,6 @@ add_control_implementation (Oscal          *o,
   /* After a failed write, what is left would go nowhere. */
   for (guint i = 0; i < n && _gap_json_writer_ok (w); i++)
     {
-
       g_autoptr(GapAssessment) assessment = g_list_model_get_item (assessments, i);
       const char *control_id = gap_assessment_get_control_id (assessment);
       GapReasonFlags reasons = gap_assessment_get_reasons (assessment);

@@ -950,7 +950,6 @@ gap_controls_page_init (GapControlsPage *self)
   self->slots = gap_slot_model_new (G_LIST_MODEL (self->filter_model), slots_changed_cb, self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
 
-
   fill_dropdown (self->verdict_dropdown, _("Any verdict"), GAP_N_VERDICTS, verdict_label);
   fill_dropdown (self->responsibility_dropdown, _("Any responsibility"), 3, responsibility_label);
   fill_dropdown (self->status_dropdown, _("Any status"), 6, status_label);
