@@ -39,12 +39,6 @@ struct _GapSlotModel
   gpointer             changed_data;
 };
 
-enum {
-  SLOT_PROP_0,
-  SLOT_PROP_MODEL,
-  SLOT_N_PROPS
-};
-
 static GType
 gap_slot_model_get_item_type (GListModel *list)
 {
@@ -101,25 +95,6 @@ slot_model_items_changed_cb (GapSlotModel *self,
 }
 
 static void
-gap_slot_model_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  GapSlotModel *self = GAP_SLOT_MODEL (object);
-
-  switch (prop_id)
-    {
-    case SLOT_PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 gap_slot_model_dispose (GObject *object)
 {
   GapSlotModel *self = GAP_SLOT_MODEL (object);
@@ -146,15 +121,8 @@ gap_slot_model_class_init (GapSlotModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->get_property = gap_slot_model_get_property;
   object_class->dispose = gap_slot_model_dispose;
   object_class->finalize = gap_slot_model_finalize;
-
-  /* Read-only: what the slots stand for (tests/bench finds the filter by it). */
-  g_object_class_install_property (object_class, SLOT_PROP_MODEL,
-                                   g_param_spec_object ("model", NULL, NULL,
-                                                        G_TYPE_LIST_MODEL,
-                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 }
 
 static void

@@ -116,14 +116,13 @@ mark_median (App        *app,
   return samples != NULL ? bench_median_of (samples) : -1;
 }
 
-static App *sort_app;
-
 static int
 compare_phases (gconstpointer a,
-                gconstpointer b)
+                gconstpointer b,
+                gpointer      app)
 {
-  double ma = mark_median (sort_app, *(const char * const *) a);
-  double mb = mark_median (sort_app, *(const char * const *) b);
+  double ma = mark_median (app, *(const char * const *) a);
+  double mb = mark_median (app, *(const char * const *) b);
 
   return (ma > mb) - (ma < mb);
 }
@@ -134,8 +133,7 @@ static void
 print_phases (App *gap,
               App *minimal)
 {
-  sort_app = gap;
-  g_ptr_array_sort (phases, compare_phases);
+  g_ptr_array_sort_with_data (phases, compare_phases, gap);
 
   printf ("Start-up phases: the median time from the spawn to the end of each (ms)\n\n");
   printf ("| Phase ends | isms-gap | minimal window |\n|---|--:|--:|\n");

@@ -181,6 +181,19 @@ gui_test_find (GtkWidget  *root,
   return NULL;
 }
 
+void
+gui_test_collect (GtkWidget *root,
+                  GType      type,
+                  GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gui_test_collect (child, type, found);
+}
+
 GtkWidget *
 gui_test_find_with_class (GtkWidget  *root,
                           GType       type,

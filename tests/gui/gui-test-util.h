@@ -19,8 +19,8 @@ G_BEGIN_DECLS
  * (skipped) without a display. Returns the temporary folder. */
 const char *gui_test_init           (int          *argc,
                                      char       ***argv);
-/* The real application, registered (its startup loaded the style sheet and
- * the shortcuts window), non-unique so tests may run side by side. */
+/* The real application, registered (its startup loaded the style sheet),
+ * non-unique so tests may run side by side. */
 GapApplication *gui_test_application_new (void);
 /* For gui_test_wait_until() on a weak pointer: TRUE once it is NULL. */
 gboolean    gui_test_is_null        (gpointer      weak_pointer_location);
@@ -36,6 +36,10 @@ gboolean    gui_test_wait_until     (gboolean    (*cond) (gpointer data),
 GtkWidget  *gui_test_find           (GtkWidget    *root,
                                      GType         type,
                                      const char   *text);
+/* Appends @root and its descendants of @type to @found, depth first. */
+void        gui_test_collect        (GtkWidget    *root,
+                                     GType         type,
+                                     GPtrArray    *found);
 /* The same, for a widget of @type carrying the CSS class @css_class. */
 GtkWidget  *gui_test_find_with_class (GtkWidget  *root,
                                       GType       type,

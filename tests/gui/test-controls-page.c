@@ -949,17 +949,6 @@ test_rows_follow_filter (Fixture       *f,
 }
 
 static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
-{
-  if (GAP_IS_CONTROL_ROW (widget))
-    g_ptr_array_add (rows, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
-static void
 row_finalized_cb (gpointer  data,
                   GObject  *row)
 {
@@ -979,7 +968,7 @@ test_rows_kept (Fixture       *f,
   g_autoptr(GPtrArray) after = g_ptr_array_new ();
   guint finalized = 0;
 
-  collect_rows (GTK_WIDGET (f->list_view), before);
+  gui_test_collect (GTK_WIDGET (f->list_view), GAP_TYPE_CONTROL_ROW, before);
   g_assert_cmpuint (before->len, >, 20);
   for (guint i = 0; i < before->len; i++)
     g_object_weak_ref (before->pdata[i], row_finalized_cb, &finalized);
@@ -991,7 +980,7 @@ test_rows_kept (Fixture       *f,
   check_list (f);
   g_assert_cmpuint (finalized, ==, 0);
 
-  collect_rows (GTK_WIDGET (f->list_view), after);
+  gui_test_collect (GTK_WIDGET (f->list_view), GAP_TYPE_CONTROL_ROW, after);
   for (guint i = 0; i < after->len; i++)
     g_assert_true (g_ptr_array_find (before, after->pdata[i], NULL));
   for (guint i = 0; i < before->len; i++)

@@ -546,19 +546,6 @@ visible_page (GapWindow *window)
 
 /* The widgets of @type below @widget (included), depth first. */
 static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static void
 test_demo_and_migration (Fixture       *f,
                          gconstpointer  data)
 {
@@ -595,7 +582,7 @@ test_demo_and_migration (Fixture       *f,
                                                "scope"));
     gui_test_iterate ();
     scope = find_page (f->window, GAP_TYPE_SCOPE_PAGE);
-    collect_widgets (scope, GTK_TYPE_LABEL, labels);
+    gui_test_collect (scope, GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       if (gtk_label_get_wrap (g_ptr_array_index (labels, i)))
         {
@@ -689,7 +676,7 @@ test_scope_first_frame (gconstpointer data)
   g_assert_no_error (error);
   workspace = gap_window_get_workspace (window);
   scope = find_page (window, GAP_TYPE_SCOPE_PAGE);
-  collect_widgets (scope, ADW_TYPE_PREFERENCES_GROUP, groups);
+  gui_test_collect (scope, ADW_TYPE_PREFERENCES_GROUP, groups);
   g_assert_cmpuint (groups->len, ==, 2 + GAP_N_SCOPE_KINDS);
   for (guint i = 0; i < groups->len; i++)
     if (!gtk_widget_get_visible (g_ptr_array_index (groups, i)))
@@ -727,8 +714,7 @@ test_scope_first_frame (gconstpointer data)
 
   for (guint k = 0; k < GAP_N_SCOPE_KINDS; k++)
     n_rows += g_list_model_get_n_items (gap_workspace_get_scope_items (workspace, k));
-  g_ptr_array_set_size (rows, 0);
-  collect_widgets (scope, GAP_TYPE_SCOPE_ITEM_ROW, rows);
+  gui_test_collect (scope, GAP_TYPE_SCOPE_ITEM_ROW, rows);
   g_assert_cmpuint (rows->len, ==, n_rows);
 
   gui_test_destroy_window (GTK_WINDOW (window));
